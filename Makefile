@@ -1,0 +1,96 @@
+# yusuan — GNU make + pkg-config. Targets:
+#   make            build bin/yusuan (release)
+#   make demo       install missing packages, build, render the bundled example
+#   make test       install missing packages, build with ASan+UBSan, run every test
+#   make bench      measure throughput and memory, write BENCHMARKS.md
+#   make install PREFIX=/usr/local
+#   make clean
+PREFIX ?= /usr/local
+CC ?= cc
+PKGS := yaml-0.1 jansson libzip expat xlsxwriter pangocairo cairo-pdf
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat -Wno-format-truncation -Wstrict-prototypes
+DATADIR_DEFAULT ?= $(CURDIR)/data
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -DYS_DATADIR='"$(DATADIR_DEFAULT)"'
+
+SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(filter src/cli/%,$(SRC))
+LIB_SRC := $(filter-out src/cli/%,$(SRC))
+
+# Two builds side by side: release (bin/) and sanitized (build/asan/).
+REL_OBJ := $(LIB_SRC:src/%.c=build/rel/%.o)
+REL_CLI := $(CLI_SRC:src/%.c=build/rel/%.o)
+ASAN_OBJ := $(LIB_SRC:src/%.c=build/asan/%.o)
+ASAN_CLI := $(CLI_SRC:src/%.c=build/asan/%.o)
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all demo test bench install clean deps deps-test unit check-build
+all: bin/yusuan
+
+deps:
+	@sh scripts/setup.sh
+
+deps-test:
+	@sh scripts/setup.sh --test
+
+build/rel/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 -g -c $< -o $@
+
+build/asan/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+build/rel/libyusuan.a: $(REL_OBJ)
+	ar rcs $@ $^
+
+build/asan/libyusuan.a: $(ASAN_OBJ)
+	ar rcs $@ $^
+
+bin/yusuan: $(REL_CLI) build/rel/libyusuan.a
+	@mkdir -p bin
+	$(CC) -o $@ $^ $(PKG_LIBS)
+
+build/asan/yusuan: $(ASAN_CLI) build/asan/libyusuan.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/asan/tests/%: tests/unit/%.c build/asan/libyusuan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -Isrc $< -o $@ build/asan/libyusuan.a \
+		$(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+demo: deps
+	@$(MAKE) --no-print-directory bin/yusuan
+	@mkdir -p out
+	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f json -o out/pingxiang-zonggonghui-2023.json
+	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f md -o out/pingxiang-zonggonghui-2023.md
+	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f csv -o out/pingxiang-zonggonghui-2023.csv
+	@echo "已生成 / written: out/pingxiang-zonggonghui-2023.{json,md,csv}"
+
+test: deps-test
+	@$(MAKE) --no-print-directory build/asan/yusuan $(UNIT_BIN) bin/yusuan
+	@sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory bin/yusuan build/rel/gen_lines
+	@sh bench/run.sh
+
+build/rel/gen_lines: bench/gen_lines.c
+	@mkdir -p build/rel
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+install: bin/yusuan
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yusuan
+	install -m 755 bin/yusuan $(DESTDIR)$(PREFIX)/bin/yusuan.bin
+	cp -r data/* $(DESTDIR)$(PREFIX)/share/yusuan/
+	printf '#!/bin/sh\nYUSUAN_DATA="$${YUSUAN_DATA:-%s}" exec "%s" "$$@"\n' \
+		"$(PREFIX)/share/yusuan" "$(PREFIX)/bin/yusuan.bin" > $(DESTDIR)$(PREFIX)/bin/yusuan
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/yusuan
+
+clean:
+	rm -rf build bin out

@@ -1,0 +1,242 @@
+/*
+ * text.c - file reading, encoding detection and conversion, trimming.
+ */
+#include "text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+ys_status ys_read_file(const char *path, size_t limit, char **out,
+		       size_t *len, ys_diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *buf;
+	size_t n;
+
+	if (!f)
+		return ys_fail(d, YS_EIO, path, 0, 0, "无法打开文件：%s",
+			       strerror(errno));
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		return ys_fail(d, YS_EIO, path, 0, 0, "不是普通文件");
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		fclose(f);
+		return ys_fail(d, YS_ELIMIT, path, 0, 0,
+			       "文件过大（%lld 字节，上限 %zu 字节）",
+			       (long long)st.st_size, limit);
+	}
+	buf = malloc((size_t)st.st_size + 1);
+	if (!buf) {
+		fclose(f);
+		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	}
+	n = fread(buf, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		free(buf);
+		fclose(f);
+		return ys_fail(d, YS_EIO, path, 0, 0, "读取失败");
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return YS_OK;
+}
+
+long ys_utf8_invalid_at(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3, cp = c & 0x07;
+		else
+			return (long)i;
+		for (size_t k = 1; k <= n; k++) {
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+				return (long)i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return (long)i;
+		i += n + 1;
+	}
+	return -1;
+}
+
+void ys_text_position(const char *s, size_t off, long *line, long *col)
+{
+	long l = 1, c = 1;
+
+	for (size_t i = 0; i < off && s[i]; i++) {
+		if (s[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static ys_status convert_gb18030(const char *path, char **text, size_t *len,
+				 ys_diag *d)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	size_t cap, inleft = *len, outleft;
+	char *in = *text, *out, *outp;
+
+	if (cd == (iconv_t)-1)
+		return ys_fail(d, YS_EIO, path, 0, 0, "系统不支持 GB18030 转换");
+	cap = *len * 2 + 16;	/* a GB18030 char of 2/4 bytes is ≤ 4 in UTF-8 */
+	out = malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	}
+	outp = out;
+	outleft = cap - 1;
+	if (iconv(cd, &in, &inleft, &outp, &outleft) == (size_t)-1) {
+		long line, col;
+
+		ys_text_position(*text, (size_t)(in - *text), &line, &col);
+		free(out);
+		iconv_close(cd);
+		return ys_fail(d, YS_EINPUT, path, line, 0,
+			       "文本既不是有效的 UTF-8，也不是 GBK/GB18030 编码");
+	}
+	iconv_close(cd);
+	*outp = '\0';
+	free(*text);
+	*text = out;
+	*len = (size_t)(outp - out);
+	return YS_OK;
+}
+
+ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
+			  const char **encoding, ys_diag *d)
+{
+	long bad;
+	ys_status st;
+
+	if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(*text, *text + 3, *len - 3 + 1);
+		*len -= 3;
+	}
+	if (memchr(*text, '\0', *len)) {
+		long line, col;
+
+		ys_text_position(*text, strlen(*text), &line, &col);
+		return ys_fail(d, YS_EINPUT, path, line, 0,
+			       "文件含有 NUL 字节，不是文本文件");
+	}
+	bad = ys_utf8_invalid_at(*text, *len);
+	if (bad < 0) {
+		if (encoding)
+			*encoding = "UTF-8";
+		return YS_OK;
+	}
+	st = convert_gb18030(path, text, len, d);
+	if (st == YS_OK && encoding)
+		*encoding = "GB18030";
+	return st;
+}
+
+static size_t lead_space(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f' || *p == '\v')
+		return 1;
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+char *ys_trim(char *s)
+{
+	unsigned char *p = (unsigned char *)s, *end;
+	size_t n;
+
+	while ((n = lead_space(p)))
+		p += n;
+	end = p + strlen((char *)p);
+	for (;;) {
+		if (end > p && lead_space(end - 1) == 1 && end[-1] < 0x80)
+			end--;
+		else if (end - p >= 3 && end[-3] == 0xE3 && end[-2] == 0x80 && end[-1] == 0x80)
+			end -= 3;
+		else if (end - p >= 2 && end[-2] == 0xC2 && end[-1] == 0xA0)
+			end -= 2;
+		else
+			break;
+	}
+	memmove(s, p, (size_t)(end - p));
+	s[end - p] = '\0';
+	return s;
+}
+
+void ys_squash_space(const char *s, char *out, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, n;
+
+	if (!cap)
+		return;
+	while (*p) {
+		if ((n = lead_space(p))) {
+			p += n;
+			continue;
+		}
+		if (o + 1 >= cap)
+			break;
+		out[o++] = (char)*p++;
+	}
+	/* Never cut a multi-byte character in half. */
+	while (o > 0 && ((unsigned char)out[o - 1] & 0x80)) {
+		size_t start = o - 1;
+
+		while (start > 0 && ((unsigned char)out[start] & 0xC0) == 0x80)
+			start--;
+		{
+			unsigned c = (unsigned char)out[start];
+			size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+
+			if (o - start == want)
+				break;
+			o = start;
+		}
+	}
+	out[o] = '\0';
+}
+
+size_t ys_utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}

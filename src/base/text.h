@@ -1,0 +1,47 @@
+/*
+ * text.h - text at the edges: reading whole files with a size limit, UTF-8
+ * validation, GBK/GB18030 detection and conversion (glibc iconv), BOM
+ * stripping, and small helpers for trimming Chinese text.
+ */
+#ifndef YS_TEXT_H
+#define YS_TEXT_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+/* Largest input file read into memory (256 MiB). */
+#define YS_MAX_FILE ((size_t)256 * 1024 * 1024)
+
+/* Reads a whole file into a malloc'd, NUL-terminated buffer. */
+ys_status ys_read_file(const char *path, size_t limit, char **out,
+		       size_t *len, ys_diag *d);
+
+/* Returns the byte offset of the first invalid UTF-8 sequence, or -1 when
+ * all of s is valid. */
+long ys_utf8_invalid_at(const char *s, size_t len);
+
+/*
+ * Makes file content UTF-8: strips a UTF-8 BOM; when the bytes are not valid
+ * UTF-8 but are valid GB18030 (a superset of GBK), converts them. *text is
+ * replaced by a new malloc'd buffer when converted (the old one is freed).
+ * *encoding receives "UTF-8" or "GB18030". Fails naming the line of the
+ * first undecodable byte when the text is neither.
+ */
+ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
+			  const char **encoding, ys_diag *d);
+
+/* Line (1-based) and column (1-based, in characters) of a byte offset. */
+void ys_text_position(const char *s, size_t off, long *line, long *col);
+
+/* Trims ASCII white space, U+3000 and NBSP at both ends, in place. */
+char *ys_trim(char *s);
+
+/* Copies s into out (cap bytes) without any white space at all (ASCII,
+ * U+3000, NBSP): header labels "上解上级     支出" → "上解上级支出". */
+void ys_squash_space(const char *s, char *out, size_t cap);
+
+/* Number of characters (code points) in UTF-8 text. */
+size_t ys_utf8_len(const char *s);
+
+#endif

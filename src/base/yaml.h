@@ -1,0 +1,47 @@
+/*
+ * yaml.h - a thin reading layer over libyaml's document API: load a file
+ * into a node tree, then look up keys, walk sequences and read scalars, each
+ * node knowing its line for diagnostics. Anchors and aliases are resolved
+ * by libyaml into shared nodes (no expansion).
+ */
+#ifndef YS_YAML_H
+#define YS_YAML_H
+
+#include <stddef.h>
+#include <yaml.h>
+
+#include "status.h"
+
+typedef struct ys_yaml {
+	yaml_document_t doc;
+	int loaded;
+	const char *path;
+} ys_yaml;
+
+typedef yaml_node_t ys_ynode;
+
+/* Parses text (UTF-8). path names the file in diagnostics. */
+ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,
+		       size_t len, ys_diag *d);
+void ys_yaml_free(ys_yaml *y);
+
+ys_ynode *ys_yaml_root(ys_yaml *y);
+/* Value of `key` in a mapping, or NULL (also when n is not a mapping). */
+ys_ynode *ys_yaml_get(ys_yaml *y, ys_ynode *n, const char *key);
+/* Scalar text, or NULL when n is NULL or not a scalar. */
+const char *ys_yaml_str(const ys_ynode *n);
+/* Scalar text of key in map; NULL when absent; "" stays "". */
+const char *ys_yaml_get_str(ys_yaml *y, ys_ynode *map, const char *key);
+int ys_yaml_is_map(const ys_ynode *n);
+int ys_yaml_is_seq(const ys_ynode *n);
+/* Is n the plain scalar "null", "~" or empty? */
+int ys_yaml_is_null(const ys_ynode *n);
+size_t ys_yaml_seq_len(const ys_ynode *n);
+ys_ynode *ys_yaml_seq_at(ys_yaml *y, ys_ynode *n, size_t i);
+size_t ys_yaml_map_len(const ys_ynode *n);
+/* The i-th pair of a mapping: its key text and value node. */
+ys_ynode *ys_yaml_map_at(ys_yaml *y, ys_ynode *n, size_t i, const char **key);
+long ys_yaml_line(const ys_ynode *n);
+long ys_yaml_col(const ys_ynode *n);
+
+#endif

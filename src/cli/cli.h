@@ -1,0 +1,36 @@
+/*
+ * cli.h - what the command files share: printing diagnostics, a small
+ * option parser, and the commands' entry points.
+ */
+#ifndef YS_CLI_H
+#define YS_CLI_H
+
+#include <stdio.h>
+
+#include "../base/status.h"
+#include "../model/budget.h"
+
+/* Prints "file:line:col: 错误: msg" to stderr. */
+void cli_error(const ys_diag *d);
+void cli_warnings(const ys_budget *b);
+
+/* Option parsing: walks argv; for "--name value", "--name=value", "-x
+ * value" returns the value in *val. */
+typedef struct cli_args {
+	int argc;
+	char **argv;
+	int i;
+	const char *prog;
+} cli_args;
+
+/* Returns 1 and sets *val when argv[i] is the option (long or short) that
+ * takes a value; exits with a usage error if the value is missing. */
+int cli_opt_value(cli_args *a, const char *lng, const char *shrt, const char **val);
+int cli_opt_flag(cli_args *a, const char *lng, const char *shrt);
+/* Reports an unknown option or extra argument and returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
+
+int cmd_render(int argc, char **argv);
+int cmd_catalog(int argc, char **argv);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * main.c - the yusuan command: dispatches to one function per subcommand
+ * (cmd_render.c, cmd_catalog.c …), git-style.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef YS_VERSION
+#define YS_VERSION "0.1.0"
+#endif
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *help;
+} commands[] = {
+	{"render", cmd_render, "生成部门预算公开文件（json、md、csv） / render the disclosure"},
+	{"catalog", cmd_catalog, "查询支出功能分类、经济分类科目 / look up classification codes"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "用法 / usage: yusuan <命令> [选项]\n\n命令 / commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\n每个命令都有 --help。数据目录：环境变量 YUSUAN_DATA（默认为安装目录）。\n"
+		   "Each command takes --help. Data folder: $YUSUAN_DATA.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("yusuan %s\n", YS_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "yusuan: 错误: 未知命令“%s”\n\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

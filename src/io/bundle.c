@@ -1,0 +1,768 @@
+/*
+ * bundle.c - budget.yaml (libyaml) and lines.csv (libcsv) into the Budget
+ * model. The YAML walk checks every field's type and reports the line of
+ * the offending node; the CSV reader resolves each line item's codes and
+ * keys as it goes, storing it in the flat line array.
+ */
+#include "bundle.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../base/csv.h"
+#include "../base/text.h"
+#include "../base/yaml.h"
+
+int ys_is_bundle(const char *path)
+{
+	char p[4096];
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	snprintf(p, sizeof p, "%s/budget.yaml", path);
+	return stat(p, &st) == 0;
+}
+
+struct yctx {
+	ys_budget *b;
+	ys_yaml *y;
+	const char *path;
+	ys_diag *d;
+};
+
+#define A(s) ys_arena_strdup(&c->b->arena, (s))
+
+static ys_status bad(struct yctx *c, ys_ynode *n, const char *fmt, const char *what)
+{
+	return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), ys_yaml_col(n),
+		       fmt, what);
+}
+
+/* A string field: scalar or absent. */
+static ys_status get_str(struct yctx *c, ys_ynode *map, const char *key,
+			 const char **out)
+{
+	ys_ynode *n = ys_yaml_get(c->y, map, key);
+
+	*out = NULL;
+	if (!n || ys_yaml_is_null(n))
+		return YS_OK;
+	if (n->type != YAML_SCALAR_NODE)
+		return bad(c, n, "“%s”应为文本", key);
+	*out = A(ys_yaml_str(n));
+	return *out ? YS_OK : YS_ENOMEM;
+}
+
+/* An amount in 元, written as a string (or a plain integer). */
+static ys_status get_money(struct yctx *c, ys_ynode *map, const char *key,
+			   ys_fen *out, int *has)
+{
+	ys_ynode *n = ys_yaml_get(c->y, map, key);
+	const char *why = NULL;
+
+	*has = 0;
+	if (!n || ys_yaml_is_null(n))
+		return YS_OK;
+	if (n->type != YAML_SCALAR_NODE)
+		return bad(c, n, "“%s”应为金额（元），如 \"12345.60\"", key);
+	switch (ys_fen_parse(ys_yaml_str(n), out, &why)) {
+	case YS_MONEY_VALUE:
+		*has = 1;
+		return YS_OK;
+	case YS_MONEY_EMPTY:
+		return YS_OK;
+	case YS_MONEY_OVERFLOW:
+		return ys_fail(c->d, YS_ERANGE, c->path, ys_yaml_line(n), ys_yaml_col(n),
+			       "“%s”的金额“%s”超出范围", key, ys_yaml_str(n));
+	default:
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), ys_yaml_col(n),
+			       "“%s”的金额“%s”无效（%s）：应为以元为单位的数字，如 \"12345.60\"",
+			       key, ys_yaml_str(n), why ? why : "格式不对");
+	}
+}
+
+static ys_status get_year(struct yctx *c, ys_ynode *map, const char *key,
+			  int required, int *out)
+{
+	ys_ynode *n = ys_yaml_get(c->y, map, key);
+	const char *s;
+	char *end;
+	long v;
+
+	if (!n) {
+		if (required)
+			return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(map), 0,
+				       "缺少“%s”（预算年度，如 2023）", key);
+		return YS_OK;
+	}
+	s = ys_yaml_str(n);
+	v = s ? strtol(s, &end, 10) : 0;
+	if (!s || *end || v < 1990 || v > 2100)
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), ys_yaml_col(n),
+			       "“%s”应为四位年度，如 2023，而不是“%s”", key, s ? s : "…");
+	*out = (int)v;
+	return YS_OK;
+}
+
+static ys_status check_keys(struct yctx *c, ys_ynode *map, const char *where,
+			    const char *const *known)
+{
+	for (size_t i = 0; i < ys_yaml_map_len(map); i++) {
+		const char *k;
+		ys_ynode *v = ys_yaml_map_at(c->y, map, i, &k);
+		int ok = 0;
+
+		for (const char *const *p = known; *p; p++)
+			if (!strcmp(*p, k))
+				ok = 1;
+		if (!ok) {
+			ys_diag w;
+
+			ys_fail(&w, YS_OK, c->path, ys_yaml_line(v), 0,
+				"%s中的“%s”不是可识别的字段，已忽略（拼写错误？见 docs/bundle.md）",
+				where, k);
+			ys_budget_warn(c->b, &w);
+		}
+	}
+	return YS_OK;
+}
+
+static ys_status need_map(struct yctx *c, ys_ynode *n, const char *key)
+{
+	if (n && !ys_yaml_is_map(n) && !ys_yaml_is_null(n))
+		return bad(c, n, "“%s”应为映射（key: value）", key);
+	return YS_OK;
+}
+
+static ys_status need_seq(struct yctx *c, ys_ynode *n, const char *key)
+{
+	if (n && !ys_yaml_is_seq(n) && !ys_yaml_is_null(n))
+		return bad(c, n, "“%s”应为列表（- …）", key);
+	return YS_OK;
+}
+
+static ys_status read_unit(struct yctx *c, ys_ynode *root)
+{
+	static const char *const known[] = {"code", "name", "region", "nature",
+		"level", "funding", "duties", NULL};
+	ys_ynode *u = ys_yaml_get(c->y, root, "unit");
+	ys_budget *b = c->b;
+	ys_status st;
+
+	if (!u)
+		return ys_fail(c->d, YS_EINPUT, c->path, 1, 0,
+			       "缺少“unit”（单位编码 code 和名称 name）");
+	if ((st = need_map(c, u, "unit")) != YS_OK)
+		return st;
+	if ((st = get_str(c, u, "code", &b->unit_code)) ||
+	    (st = get_str(c, u, "name", &b->unit_name)) ||
+	    (st = get_str(c, u, "region", &b->region)) ||
+	    (st = get_str(c, u, "nature", &b->nature)) ||
+	    (st = get_str(c, u, "level", &b->level)) ||
+	    (st = get_str(c, u, "funding", &b->funding)) ||
+	    (st = get_str(c, u, "duties", &b->duties)))
+		return st;
+	if (!b->unit_code || !*b->unit_code)
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(u), 0,
+			       "unit 缺少单位编码“code”");
+	if (!b->unit_name || !*b->unit_name)
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(u), 0,
+			       "unit 缺少单位名称“name”");
+	if (b->nature && strcmp(b->nature, "行政") && strcmp(b->nature, "事业") &&
+	    strcmp(b->nature, "参公"))
+		return bad(c, ys_yaml_get(c->y, u, "nature"),
+			   "单位性质应为 行政、事业 或 参公，而不是“%s”", b->nature);
+	return check_keys(c, u, "unit", known);
+}
+
+static ys_status read_structure(struct yctx *c, ys_ynode *root)
+{
+	ys_ynode *s = ys_yaml_get(c->y, root, "structure");
+	size_t n = ys_yaml_seq_len(s);
+	ys_status st;
+
+	if ((st = need_seq(c, s, "structure")) != YS_OK)
+		return st;
+	c->b->orgs = ys_arena_alloc(&c->b->arena, (n + 1) * sizeof *c->b->orgs);
+	if (!c->b->orgs)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, s, i);
+		ys_org *o = &c->b->orgs[i];
+
+		if (!ys_yaml_is_map(e))
+			return bad(c, e, "structure 的每一项应为映射（name, nature, level, funding）%s", "");
+		if ((st = get_str(c, e, "name", &o->name)) ||
+		    (st = get_str(c, e, "nature", &o->nature)) ||
+		    (st = get_str(c, e, "level", &o->level)) ||
+		    (st = get_str(c, e, "funding", &o->funding)))
+			return st;
+		if (!o->name)
+			return bad(c, e, "structure 的一项缺少单位名称“name”%s", "");
+	}
+	c->b->norgs = n;
+	return YS_OK;
+}
+
+static ys_status read_previous(struct yctx *c, ys_ynode *root)
+{
+	static const char *const three[] = {"abroad", "vehicle_purchase",
+		"vehicle_operation", "reception"};
+	ys_ynode *p = ys_yaml_get(c->y, root, "previous"), *tp;
+	ys_previous *pv = &c->b->previous;
+	ys_status st;
+
+	if (!p || ys_yaml_is_null(p))
+		return YS_OK;
+	if ((st = need_map(c, p, "previous")) != YS_OK)
+		return st;
+	pv->present = 1;
+	pv->year = c->b->year - 1;
+	if ((st = get_year(c, p, "year", 0, &pv->year)) ||
+	    (st = get_money(c, p, "total", &pv->total, &pv->has_total)) ||
+	    (st = get_money(c, p, "basic", &pv->basic, &pv->has_basic)) ||
+	    (st = get_money(c, p, "project", &pv->project, &pv->has_project)))
+		return st;
+	tp = ys_yaml_get(c->y, p, "three_public");
+	if ((st = need_map(c, tp, "three_public")) != YS_OK)
+		return st;
+	if (ys_yaml_is_map(tp)) {
+		for (int i = 0; i < 4; i++) {
+			int has;
+
+			if ((st = get_money(c, tp, three[i], &pv->three_public[i], &has)))
+				return st;
+			if (has)
+				pv->has_three_public = 1;
+		}
+	}
+	return YS_OK;
+}
+
+static ys_status read_texts(struct yctx *c, ys_ynode *root)
+{
+	ys_ynode *t = ys_yaml_get(c->y, root, "texts");
+	size_t n = ys_yaml_map_len(t);
+	ys_status st;
+
+	if ((st = need_map(c, t, "texts")) != YS_OK)
+		return st;
+	c->b->texts = ys_arena_alloc(&c->b->arena, (n + 1) * sizeof *c->b->texts);
+	if (!c->b->texts)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const char *k;
+		ys_ynode *v = ys_yaml_map_at(c->y, t, i, &k);
+
+		if (v->type != YAML_SCALAR_NODE)
+			return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(v), ys_yaml_col(v),
+				       "texts 中的“%s”应为文本", k);
+		c->b->texts[i].key = A(k);
+		c->b->texts[i].value = ys_yaml_is_null(v) ? "" : A(ys_yaml_str(v));
+	}
+	c->b->ntexts = n;
+	return YS_OK;
+}
+
+static ys_status read_projects(struct yctx *c, ys_ynode *root)
+{
+	static const char *const fields[] = {"lv1", "lv2", "lv3", "desc", "value", "basis"};
+	ys_ynode *ps = ys_yaml_get(c->y, root, "projects");
+	size_t n = ys_yaml_seq_len(ps);
+	ys_status st;
+
+	if ((st = need_seq(c, ps, "projects")) != YS_OK)
+		return st;
+	c->b->projects = ys_arena_alloc(&c->b->arena, (n + 1) * sizeof *c->b->projects);
+	if (!c->b->projects)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, ps, i), *inds;
+		ys_project *p = &c->b->projects[i];
+		size_t ni;
+
+		if (!ys_yaml_is_map(e))
+			return bad(c, e, "projects 的每一项应为映射（name, goal, indicators）%s", "");
+		p->yaml_line = ys_yaml_line(e);
+		if ((st = get_str(c, e, "name", &p->name)) ||
+		    (st = get_str(c, e, "goal", &p->goal)))
+			return st;
+		if (!p->name || !*p->name)
+			return bad(c, e, "项目缺少名称“name”%s", "");
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(c->b->projects[k].name, p->name))
+				return bad(c, e, "项目名称“%s”重复", p->name);
+		inds = ys_yaml_get(c->y, e, "indicators");
+		if ((st = need_seq(c, inds, "indicators")) != YS_OK)
+			return st;
+		ni = ys_yaml_seq_len(inds);
+		p->indicators = ys_arena_alloc(&c->b->arena, (ni + 1) * sizeof *p->indicators);
+		if (!p->indicators)
+			return YS_ENOMEM;
+		for (size_t k = 0; k < ni; k++) {
+			ys_ynode *r = ys_yaml_seq_at(c->y, inds, k);
+			const char **dst[6];
+			ys_indicator *ind = &p->indicators[k];
+
+			dst[0] = &ind->lv1, dst[1] = &ind->lv2, dst[2] = &ind->lv3;
+			dst[3] = &ind->desc, dst[4] = &ind->value, dst[5] = &ind->basis;
+			if (!ys_yaml_is_map(r))
+				return bad(c, r, "绩效指标应为映射（lv1, lv2, lv3, desc, value, basis）%s", "");
+			for (int f = 0; f < 6; f++)
+				if ((st = get_str(c, r, fields[f], dst[f])))
+					return st;
+			if (!ind->lv1 || !ind->lv2 || !ind->lv3)
+				return bad(c, r, "绩效指标缺少一级、二级或三级指标（lv1/lv2/lv3）%s", "");
+		}
+		p->nindicators = ni;
+	}
+	c->b->nprojects = n;
+	return YS_OK;
+}
+
+static ys_status read_procurement(struct yctx *c, ys_ynode *root)
+{
+	ys_ynode *ps = ys_yaml_get(c->y, root, "procurement");
+	size_t n = ys_yaml_seq_len(ps);
+	ys_status st;
+
+	if ((st = need_seq(c, ps, "procurement")) != YS_OK)
+		return st;
+	c->b->procurement = ys_arena_alloc(&c->b->arena, (n + 1) * sizeof *c->b->procurement);
+	if (!c->b->procurement)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, ps, i);
+		ys_procurement *p = &c->b->procurement[i];
+		int has;
+
+		if (!ys_yaml_is_map(e))
+			return bad(c, e, "procurement 的每一项应为映射%s", "");
+		if ((st = get_str(c, e, "project", &p->project)) ||
+		    (st = get_str(c, e, "item", &p->item)) ||
+		    (st = get_str(c, e, "catalog_no", &p->catalog_no)) ||
+		    (st = get_str(c, e, "unit", &p->unit)) ||
+		    (st = get_str(c, e, "quantity", &p->quantity)) ||
+		    (st = get_str(c, e, "fund", &p->fund)) ||
+		    (st = get_str(c, e, "category", &p->category)) ||
+		    (st = get_money(c, e, "unit_price", &p->unit_price, &has)) ||
+		    (st = get_money(c, e, "amount", &p->amount, &has)) ||
+		    (st = get_money(c, e, "sme_reserved", &p->sme_reserved, &has)))
+			return st;
+		if (p->category && strcmp(p->category, "goods") && strcmp(p->category, "works") &&
+		    strcmp(p->category, "services"))
+			return bad(c, ys_yaml_get(c->y, e, "category"),
+				   "采购类别应为 goods（货物）、works（工程）或 services（服务），而不是“%s”",
+				   p->category);
+	}
+	c->b->nprocurement = n;
+	return YS_OK;
+}
+
+static ys_status read_assets(struct yctx *c, ys_ynode *root)
+{
+	static const char *const keys[] = {"total", "buildings", "offices",
+		"vehicles", "equipment_200k", "other"};
+	ys_ynode *a = ys_yaml_get(c->y, root, "assets");
+	ys_status st;
+
+	if (!a || ys_yaml_is_null(a))
+		return YS_OK;
+	if ((st = need_map(c, a, "assets")) != YS_OK)
+		return st;
+	if ((st = get_str(c, a, "as_of", &c->b->assets_as_of)) ||
+	    (st = get_money(c, a, "planned_purchase", &c->b->planned_purchase,
+			    &c->b->has_planned_purchase)))
+		return st;
+	for (int i = 0; i < 6; i++) {
+		ys_ynode *e = ys_yaml_get(c->y, a, keys[i]);
+		ys_asset *as;
+
+		if (!e)
+			continue;
+		if (!ys_yaml_is_map(e))
+			return bad(c, e, "assets.%s 应为映射（count, value）", keys[i]);
+		as = &c->b->assets[c->b->nassets++];
+		as->key = keys[i];
+		if ((st = get_str(c, e, "count", &as->count)) ||
+		    (st = get_money(c, e, "value", &as->value, &as->has_value)))
+			return st;
+	}
+	return YS_OK;
+}
+
+static ys_status read_glossary(struct yctx *c, ys_ynode *root)
+{
+	ys_ynode *g = ys_yaml_get(c->y, root, "glossary");
+	size_t n = ys_yaml_seq_len(g);
+	ys_status st;
+
+	if ((st = need_seq(c, g, "glossary")) != YS_OK)
+		return st;
+	c->b->glossary = ys_arena_alloc(&c->b->arena, (n + 1) * sizeof *c->b->glossary);
+	if (!c->b->glossary)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, g, i);
+
+		if (!ys_yaml_is_map(e))
+			return bad(c, e, "glossary 的每一项应为映射（term, text）%s", "");
+		if ((st = get_str(c, e, "term", &c->b->glossary[i].key)) ||
+		    (st = get_str(c, e, "text", &c->b->glossary[i].value)))
+			return st;
+		if (!c->b->glossary[i].key)
+			return bad(c, e, "glossary 的一项缺少“term”%s", "");
+	}
+	c->b->nglossary = n;
+	return YS_OK;
+}
+
+ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
+{
+	static const char *const known[] = {"schema", "template", "year", "unit",
+		"structure", "previous", "texts", "projects", "procurement",
+		"assets", "glossary", NULL};
+	char path[4096];
+	char *text = NULL;
+	size_t len;
+	ys_yaml y;
+	ys_ynode *root;
+	struct yctx c;
+	ys_status st;
+	const char *schema;
+
+	snprintf(path, sizeof path, "%s/budget.yaml", dir);
+	b->dir = ys_arena_strdup(&b->arena, dir);
+	b->yaml_path = ys_arena_strdup(&b->arena, path);
+	snprintf(path, sizeof path, "%s/lines.csv", dir);
+	b->lines_path = ys_arena_strdup(&b->arena, path);
+	if (!b->dir || !b->yaml_path || !b->lines_path)
+		return YS_ENOMEM;
+	if ((st = ys_read_file(b->yaml_path, 16u << 20, &text, &len, d)) != YS_OK)
+		return st;
+	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, NULL, d)) != YS_OK) {
+		free(text);
+		return st;
+	}
+	st = ys_yaml_load(&y, b->yaml_path, text, len, d);
+	free(text);
+	if (st != YS_OK)
+		return st;
+	c.b = b;
+	c.y = &y;
+	c.path = b->yaml_path;
+	c.d = d;
+	root = ys_yaml_root(&y);
+	if (!ys_yaml_is_map(root)) {
+		st = ys_fail(d, YS_EINPUT, c.path, ys_yaml_line(root), 0,
+			     "budget.yaml 的顶层应为映射（schema, year, unit …）");
+		goto out;
+	}
+	schema = ys_yaml_get_str(&y, root, "schema");
+	if (schema && strcmp(schema, "yusuan/bundle@1")) {
+		st = bad(&c, ys_yaml_get(&y, root, "schema"),
+			 "不支持的 schema“%s”：应为 yusuan/bundle@1", schema);
+		goto out;
+	}
+	if ((st = get_year(&c, root, "year", 1, &b->year)) ||
+	    (st = get_str(&c, root, "template", &b->template_name)) ||
+	    (st = read_unit(&c, root)) || (st = read_structure(&c, root)) ||
+	    (st = read_previous(&c, root)) || (st = read_texts(&c, root)) ||
+	    (st = read_projects(&c, root)) || (st = read_procurement(&c, root)) ||
+	    (st = read_assets(&c, root)) || (st = read_glossary(&c, root)) ||
+	    (st = check_keys(&c, root, "budget.yaml", known)))
+		goto out;
+	if (!b->template_name) {
+		char t[32];
+
+		snprintf(t, sizeof t, "hebei-%d", b->year);
+		b->template_name = ys_arena_strdup(&b->arena, t);
+	}
+out:
+	if (st == YS_ENOMEM)
+		st = ys_fail(d, YS_ENOMEM, c.path, 0, 0, "内存不足");
+	ys_yaml_free(&y);
+	return st;
+}
+
+/* ---- lines.csv ---- */
+
+enum { COL_FUNC, COL_ECO, COL_FUND, COL_TYPE, COL_PROJECT, COL_AMOUNT,
+       COL_CARRY, COL_TAG, NCOLS };
+
+static const char *const col_names[NCOLS][5] = {
+	{"func_code", "功能科目", "功能分类科目编码", "功能科目编码", "功能分类科目"},
+	{"eco_code", "经济科目", "经济分类科目编码", "经济科目编码", "经济分类科目"},
+	{"fund", "资金来源", "资金性质", "收入类型", NULL},
+	{"type", "支出类型", "支出类别", NULL, NULL},
+	{"project", "项目", "项目名称", NULL, NULL},
+	{"amount", "金额", "金额（元）", "金额(元)", "预算数"},
+	{"carryover", "上年结转", NULL, NULL, NULL},
+	{"tag", "标记", NULL, NULL, NULL},
+};
+
+struct lctx {
+	ys_budget *b;
+	const ys_catalog *cat;
+	const char *path;
+	int col[NCOLS];
+	int header_done;
+	int max_col;
+	int header_fields;
+	int last_fund, last_type;
+	char last_fund_s[64], last_type_s[64];
+};
+
+static void warn_code(struct lctx *c, long line, int col, const char *what,
+		      const char *code)
+{
+	ys_diag w;
+
+	ys_fail(&w, YS_OK, c->path, line, col, "科目编码 %s 不在%d年%s中", code,
+		c->cat->year, what);
+	ys_budget_warn(c->b, &w);
+}
+
+static ys_status line_header(struct lctx *c, char **f, int nf, long line,
+			     ys_diag *d)
+{
+	char name[128];
+
+	for (int k = 0; k < NCOLS; k++)
+		c->col[k] = -1;
+	for (int i = 0; i < nf; i++) {
+		ys_squash_space(f[i], name, sizeof name);
+		for (int k = 0; k < NCOLS; k++)
+			for (int a = 0; a < 5 && col_names[k][a]; a++)
+				if (!strcmp(name, col_names[k][a])) {
+					if (c->col[k] >= 0)
+						return ys_fail(d, YS_EINPUT, c->path, line, i + 1,
+							       "列“%s”重复", f[i]);
+					c->col[k] = i;
+				}
+	}
+	for (int k = 0; k <= COL_AMOUNT; k++) {
+		if (k == COL_PROJECT)
+			continue;
+		if (c->col[k] < 0)
+			return ys_fail(d, YS_EINPUT, c->path, line, 0,
+				       "表头缺少列“%s”（应有 func_code, eco_code, fund, type, project, amount）",
+				       col_names[k][0]);
+	}
+	c->max_col = 0;
+	for (int k = 0; k < NCOLS; k++)
+		if (c->col[k] > c->max_col)
+			c->max_col = c->col[k];
+	c->header_fields = nf;
+	c->header_done = 1;
+	return YS_OK;
+}
+
+static int flag_value(const char *s, int *out)
+{
+	if (!*s || !strcmp(s, "0") || !strcmp(s, "否") || !strcmp(s, "no") ||
+	    !strcmp(s, "false")) {
+		*out = 0;
+		return 1;
+	}
+	if (!strcmp(s, "1") || !strcmp(s, "是") || !strcmp(s, "yes") ||
+	    !strcmp(s, "true")) {
+		*out = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
+{
+	struct lctx *c = ctx;
+	ys_line ln;
+	const char *s, *why = NULL;
+	uint32_t idx;
+	int carry;
+
+	if (!c->header_done)
+		return line_header(c, f, nf, line, d);
+	if (nf > c->header_fields)
+		return ys_fail(d, YS_EINPUT, c->path, line, c->header_fields + 1,
+			       "本行有 %d 个字段，表头只有 %d 列（含逗号的金额或名称需要加英文双引号）",
+			       nf, c->header_fields);
+	if (nf <= c->max_col) {
+		/* Missing trailing optional columns are fine; required ones not. */
+		for (int k = 0; k <= COL_AMOUNT; k++)
+			if (k != COL_PROJECT && c->col[k] >= nf)
+				return ys_fail(d, YS_EINPUT, c->path, line, nf + 1,
+					       "字段不足：缺少“%s”（本行只有 %d 个字段）",
+					       col_names[k][0], nf);
+	}
+	memset(&ln, 0, sizeof ln);
+	ln.src_line = line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;
+
+	s = f[c->col[COL_FUNC]];
+	ln.func = ys_code_parse(s);
+	if (!ln.func || ys_code_digits(ln.func) != 7)
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_FUNC] + 1,
+			       "功能分类科目编码“%s”无效：应为 7 位数字（项级科目，如 2012901）", s);
+	if (!ys_catalog_find(c->cat, YS_CAT_FUNC, ln.func))
+		warn_code(c, line, c->col[COL_FUNC] + 1, "支出功能分类科目", s);
+
+	s = f[c->col[COL_ECO]];
+	ln.eco = ys_code_parse(s);
+	if (!ln.eco || ys_code_digits(ln.eco) != 5)
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_ECO] + 1,
+			       "经济分类科目编码“%s”无效：应为 5 位数字（款级科目，如 30101）", s);
+	if (!ys_catalog_find(c->cat, YS_CAT_ECO, ln.eco))
+		warn_code(c, line, c->col[COL_ECO] + 1, "部门预算支出经济分类科目", s);
+
+	s = f[c->col[COL_FUND]];
+	if (strcmp(s, c->last_fund_s)) {
+		c->last_fund = ys_catalog_fund(c->cat, s);
+		snprintf(c->last_fund_s, sizeof c->last_fund_s, "%s", s);
+	}
+	if (c->last_fund < 0) {
+		c->last_fund_s[0] = '\0';
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_FUND] + 1,
+			       "资金来源“%s”无法识别：应为 gpb（一般公共预算拨款）、gf、soc、special、business、operating、higher、affiliated、other 之一或其中文名称", s);
+	}
+	ln.fund = (uint8_t)c->last_fund;
+
+	s = f[c->col[COL_TYPE]];
+	if (strcmp(s, c->last_type_s)) {
+		c->last_type = ys_catalog_type(c->cat, s);
+		snprintf(c->last_type_s, sizeof c->last_type_s, "%s", s);
+	}
+	if (c->last_type < 0) {
+		c->last_type_s[0] = '\0';
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_TYPE] + 1,
+			       "支出类型“%s”无法识别：应为 basic（基本支出）、project（项目支出）、operating、to_higher、to_affiliated 之一或其中文名称", s);
+	}
+	ln.type = (uint8_t)c->last_type;
+
+	if (c->col[COL_PROJECT] >= 0 && c->col[COL_PROJECT] < nf && f[c->col[COL_PROJECT]][0]) {
+		if (ys_intern_get(&c->b->project_names, &c->b->arena,
+				  f[c->col[COL_PROJECT]], &idx) != YS_OK)
+			return ys_fail(d, YS_ENOMEM, c->path, line, 0, "内存不足");
+		if (idx > 0xFFFF)
+			return ys_fail(d, YS_ELIMIT, c->path, line, c->col[COL_PROJECT] + 1,
+				       "项目超过 65535 个");
+		ln.project = (uint16_t)idx;
+	}
+	if (!strcmp(c->cat->types[ln.type].key, "project") && !ln.project)
+		return ys_fail(d, YS_EINPUT, c->path, line,
+			       c->col[COL_PROJECT] >= 0 ? c->col[COL_PROJECT] + 1 : 0,
+			       "项目支出必须填写项目名称（project 列）");
+
+	s = f[c->col[COL_AMOUNT]];
+	switch (ys_fen_parse(s, &ln.amount, &why)) {
+	case YS_MONEY_VALUE:
+		break;
+	case YS_MONEY_EMPTY:
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "金额为空：每个明细都需要以元为单位的金额");
+	case YS_MONEY_OVERFLOW:
+		return ys_fail(d, YS_ERANGE, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "金额“%s”超出范围", s);
+	default:
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "金额“%s”无效（%s）：应为以元为单位、最多两位小数的数字，如 820000.00",
+			       s, why ? why : "格式不对");
+	}
+
+	if (c->col[COL_CARRY] >= 0 && c->col[COL_CARRY] < nf) {
+		if (!flag_value(f[c->col[COL_CARRY]], &carry))
+			return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_CARRY] + 1,
+				       "carryover 应为 1/是 或 0/否，而不是“%s”",
+				       f[c->col[COL_CARRY]]);
+		ln.carry = (uint8_t)carry;
+	}
+	if (c->col[COL_TAG] >= 0 && c->col[COL_TAG] < nf && f[c->col[COL_TAG]][0]) {
+		if (ys_intern_get(&c->b->tags, &c->b->arena, f[c->col[COL_TAG]], &idx) != YS_OK)
+			return ys_fail(d, YS_ENOMEM, c->path, line, 0, "内存不足");
+		if (idx > 255)
+			return ys_fail(d, YS_ELIMIT, c->path, line, c->col[COL_TAG] + 1,
+				       "标记（tag）种类超过 255 个");
+		ln.tag = (uint8_t)idx;
+	}
+	if (ys_budget_add_line(c->b, &ln) != YS_OK)
+		return ys_fail(d, YS_ENOMEM, c->path, line, 0, "内存不足");
+	return YS_OK;
+}
+
+ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
+{
+	struct lctx c;
+	char *text = NULL;
+	size_t len;
+	ys_status st;
+
+	memset(&c, 0, sizeof c);
+	c.b = b;
+	c.cat = cat;
+	c.path = b->lines_path;
+	c.last_fund = c.last_type = -1;
+	if ((st = ys_read_file(c.path, ((size_t)2 << 30) - 1, &text, &len, d)) != YS_OK)
+		return st;
+	if ((st = ys_text_to_utf8(c.path, &text, &len, NULL, d)) == YS_OK)
+		st = ys_csv_read(c.path, text, len, line_row, &c, d);
+	free(text);
+	if (st == YS_OK && !c.header_done)
+		st = ys_fail(d, YS_EINPUT, c.path, 1, 0,
+			     "文件为空：应有表头 func_code,eco_code,fund,type,project,amount");
+	if (st != YS_OK)
+		return st;
+	/* Every project named in lines.csv should be described in budget.yaml,
+	 * and the other way round; a mismatch is usually a typo. */
+	for (size_t i = 1; i < b->project_names.n; i++) {
+		int found = 0;
+
+		for (size_t k = 0; k < b->nprojects && !found; k++)
+			found = !strcmp(b->projects[k].name, b->project_names.names[i]);
+		if (!found && b->nprojects) {
+			ys_diag w;
+
+			ys_fail(&w, YS_OK, c.path, 0, 0,
+				"项目“%s”在 budget.yaml 的 projects 中没有绩效目标",
+				b->project_names.names[i]);
+			ys_budget_warn(b, &w);
+		}
+	}
+	for (size_t k = 0; k < b->nprojects; k++)
+		if (!ys_intern_find(&b->project_names, b->projects[k].name)) {
+			ys_diag w;
+
+			ys_fail(&w, YS_OK, b->yaml_path, b->projects[k].yaml_line, 0,
+				"项目“%s”在 lines.csv 中没有任何明细", b->projects[k].name);
+			ys_budget_warn(b, &w);
+		}
+	return YS_OK;
+}
+
+ys_status ys_bundle_load(const char *dir, const char *datadir,
+			 const char *user_catalog, ys_budget *b,
+			 ys_catalog *cat, ys_diag *d)
+{
+	ys_status st;
+
+	ys_budget_init(b);
+	memset(cat, 0, sizeof *cat);
+	if (!ys_is_bundle(dir)) {
+		return ys_fail(d, YS_EIO, dir, 0, 0,
+			       "不是预算数据包：目录中应有 budget.yaml 和 lines.csv");
+	}
+	if ((st = ys_bundle_read_yaml(b, dir, d)) != YS_OK)
+		goto fail;
+	if ((st = ys_catalog_load(cat, datadir, b->year, d)) != YS_OK)
+		goto fail;
+	if (user_catalog && (st = ys_catalog_add_file(cat, user_catalog, d)) != YS_OK)
+		goto fail;
+	if ((st = ys_bundle_read_lines(b, cat, d)) != YS_OK)
+		goto fail;
+	return YS_OK;
+fail:
+	ys_budget_free(b);
+	ys_catalog_free(cat);
+	return st;
+}

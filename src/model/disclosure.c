@@ -1,0 +1,65 @@
+/*
+ * disclosure.c - lookups on the Disclosure model.
+ */
+#include "disclosure.h"
+
+#include <string.h>
+
+void ys_disclosure_init(ys_disclosure *ds)
+{
+	memset(ds, 0, sizeof *ds);
+	ds->kind = "budget";
+	ds->decimals = 2;
+}
+
+void ys_disclosure_free(ys_disclosure *ds)
+{
+	ys_arena_free(&ds->arena);
+	memset(ds, 0, sizeof *ds);
+}
+
+const ys_dtable *ys_disclosure_table(const ys_disclosure *ds, const char *id)
+{
+	for (size_t i = 0; i < ds->ntables; i++)
+		if (ds->tables[i].id && !strcmp(ds->tables[i].id, id))
+			return &ds->tables[i];
+	return NULL;
+}
+
+const ys_dsection *ys_disclosure_section(const ys_disclosure *ds, const char *id)
+{
+	for (size_t i = 0; i < ds->nsections; i++)
+		if (ds->sections[i].id && !strcmp(ds->sections[i].id, id))
+			return &ds->sections[i];
+	return NULL;
+}
+
+int ys_dtable_col(const ys_dtable *t, const char *key, const char *side)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (strcmp(t->cols[i].key, key))
+			continue;
+		if (side && t->cols[i].side && strcmp(side, t->cols[i].side))
+			continue;
+		return (int)i;
+	}
+	return -1;
+}
+
+int ys_drow_has_col(const ys_dtable *t, const ys_drow *r, size_t col)
+{
+	if (!t->cols[col].side || !r->side)
+		return 1;
+	return !strcmp(t->cols[col].side, r->side);
+}
+
+size_t ys_disclosure_count_values(const ys_disclosure *ds)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ds->ntables; i++)
+		for (size_t r = 0; r < ds->tables[i].nrows; r++)
+			for (size_t c = 0; c < ds->tables[i].ncols; c++)
+				n += ds->tables[i].rows[r].has[c] != 0;
+	return n;
+}

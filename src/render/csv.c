@@ -1,0 +1,69 @@
+/*
+ * csv.c - every table cell as one CSV record (long format), for
+ * spreadsheets and databases: table,title,line,side,item,code,name,column,
+ * label,value. Text cells that a spreadsheet would run as a formula
+ * (= + - @ first) are prefixed with an apostrophe.
+ */
+#include "render.h"
+
+#include <string.h>
+
+#include "../base/money.h"
+
+static void field(ys_buf *b, const char *s, int neutralise)
+{
+	int quote = 0;
+
+	if (!s)
+		s = "";
+	if (neutralise && strchr("=+-@", s[0]) && s[0])
+		quote = 1;
+	ys_buf_putc(b, '"');
+	if (quote)
+		ys_buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			ys_buf_putc(b, '"');
+		ys_buf_putc(b, *s);
+	}
+	ys_buf_putc(b, '"');
+}
+
+ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
+{
+	ys_buf_puts(out, "table,title,line,side,item,code,name,column,label,value\r\n");
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *t = &ds->tables[i];
+
+		for (size_t r = 0; r < t->nrows; r++) {
+			const ys_drow *row = &t->rows[r];
+
+			for (size_t c = 0; c < t->ncols; c++) {
+				char buf[YS_MONEY_FMT_MAX];
+
+				if (!ys_drow_has_col(t, row, c))
+					continue;
+				field(out, t->id, 1);
+				ys_buf_putc(out, ',');
+				field(out, t->title, 1);
+				ys_buf_printf(out, ",%d,", row->line ? row->line : (int)r + 1);
+				field(out, row->side, 1);
+				ys_buf_putc(out, ',');
+				field(out, row->item, 1);
+				ys_buf_putc(out, ',');
+				field(out, row->code, 1);
+				ys_buf_putc(out, ',');
+				field(out, row->name, 1);
+				ys_buf_putc(out, ',');
+				field(out, t->cols[c].key, 1);
+				ys_buf_putc(out, ',');
+				field(out, t->cols[c].label, 1);
+				ys_buf_putc(out, ',');
+				/* Amounts are numbers: a leading minus is data. */
+				field(out, ys_render_amount(ds, row, c, buf), 0);
+				ys_buf_puts(out, "\r\n");
+			}
+		}
+	}
+	return ys_buf_ok(out) ? YS_OK : ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+}

@@ -1,0 +1,165 @@
+/*
+ * md.c - Markdown: each table as a GFM pipe table under its title and the
+ * published header lines (unit, year, 单位). Merged header cells cannot be
+ * merged in Markdown, so each printed column is labelled by the header
+ * texts above it joined with "/" (本年收入/小计); the 栏次 row follows.
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/money.h"
+#include "../template/layout.h"
+
+/* Pipe and newline would break a table cell. */
+static void put_cell(ys_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			ys_buf_puts(b, "\\|");
+		else if (*s == '\n' || *s == '\r')
+			ys_buf_putc(b, ' ');
+		else
+			ys_buf_putc(b, *s);
+	}
+}
+
+static const char *row_name(const ys_drow *r)
+{
+	return r->label ? r->label : r->name;
+}
+
+static void print_header_lines(const ys_disclosure *ds, ys_buf *b)
+{
+	ys_buf_printf(b, "%s%s　预算年度：%d　单位：%s\n\n", ds->unit_code ? ds->unit_code : "",
+		      ds->unit_name ? ds->unit_name : "", ds->year,
+		      ds->money_unit ? ds->money_unit : "万元");
+}
+
+static void put_value(ys_buf *b, const ys_disclosure *ds, const ys_drow *r, int col)
+{
+	char buf[YS_MONEY_FMT_MAX];
+
+	if (r && col >= 0)
+		ys_buf_puts(b, ys_render_amount(ds, r, (size_t)col, buf));
+}
+
+static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
+			  const ys_ttable *tt, ys_buf *b)
+{
+	ys_pcol pc[YS_MAX_PCOLS];
+	size_t np = ys_table_layout(t, ys_table_by_code(t, tt), pc);
+	ys_hpos *grid = NULL;
+	ys_pline *lines;
+	size_t nl;
+	char label[512];
+	int have_grid = 0;
+
+	ys_buf_printf(b, "## %s\n\n", t->title ? t->title : "（未识别的表格）");
+	print_header_lines(ds, b);
+	if (tt && tt->nheader) {
+		grid = calloc(tt->nheader * np + 1, sizeof *grid);
+		if (!grid)
+			return YS_ENOMEM;
+		have_grid = ys_header_grid(tt, np, grid);
+	}
+	ys_buf_putc(b, '|');
+	for (size_t c = 0; c < np; c++) {
+		if (have_grid)
+			ys_header_label(tt, np, grid, c, label, sizeof label);
+		else if (pc[c].kind == YS_PCOL_SEQ)
+			snprintf(label, sizeof label, "序号");
+		else if (pc[c].kind == YS_PCOL_CODE)
+			snprintf(label, sizeof label, "科目编码");
+		else if (pc[c].kind == YS_PCOL_NAME)
+			snprintf(label, sizeof label, "%s", t->two_sided ? (strcmp(pc[c].side, "income") ? "支出项目" : "收入项目") : "项目");
+		else
+			snprintf(label, sizeof label, "%s", t->cols[pc[c].col].label);
+		ys_buf_putc(b, ' ');
+		put_cell(b, label);
+		ys_buf_puts(b, " |");
+	}
+	ys_buf_puts(b, "\n|");
+	for (size_t c = 0; c < np; c++)
+		ys_buf_puts(b, pc[c].kind == YS_PCOL_VALUE ? " ---: |" : " --- |");
+	ys_buf_puts(b, "\n| 栏次 |");
+	for (size_t c = 1; c < np; c++)
+		ys_buf_printf(b, " %zu |", c);
+	ys_buf_putc(b, '\n');
+	free(grid);
+
+	lines = calloc(t->nrows + 1, sizeof *lines);
+	if (!lines)
+		return YS_ENOMEM;
+	nl = ys_table_lines(t, lines);
+	for (size_t i = 0; i < nl; i++) {
+		ys_buf_printf(b, "| %d |", lines[i].seq);
+		for (size_t c = 1; c < np; c++) {
+			const ys_drow *r = t->two_sided
+				? (strcmp(pc[c].side, "income") ? lines[i].expense : lines[i].income)
+				: lines[i].row;
+
+			ys_buf_putc(b, ' ');
+			if (r && pc[c].kind == YS_PCOL_CODE)
+				put_cell(b, r->code);
+			else if (r && pc[c].kind == YS_PCOL_NAME)
+				put_cell(b, row_name(r));
+			else if (pc[c].kind == YS_PCOL_VALUE)
+				put_value(b, ds, r, pc[c].col);
+			ys_buf_puts(b, " |");
+		}
+		ys_buf_putc(b, '\n');
+	}
+	free(lines);
+	if (t->note) {
+		ys_buf_puts(b, "\n注：");
+		put_cell(b, t->note);
+		ys_buf_putc(b, '\n');
+	}
+	ys_buf_putc(b, '\n');
+	return YS_OK;
+}
+
+ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
+		       ys_buf *out, ys_diag *d)
+{
+	ys_buf_printf(out, "# %s%d年部门预算\n\n", ds->unit_name ? ds->unit_name : "",
+		      ds->year);
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *tb = &ds->tables[i];
+		const ys_ttable *tt = t && tb->id ? ys_template_table(t, tb->id) : NULL;
+
+		if (table_md(ds, tb, tt, out) != YS_OK)
+			return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+	}
+	for (size_t i = 0; i < ds->nsections; i++) {
+		ys_buf_printf(out, "## %s\n\n", ds->sections[i].title ? ds->sections[i].title : "");
+		ys_buf_puts(out, ds->sections[i].text ? ds->sections[i].text : "");
+		ys_buf_puts(out, "\n\n");
+	}
+	for (size_t i = 0; i < ds->nperf; i++) {
+		const ys_dperf *p = &ds->perf[i];
+
+		ys_buf_printf(out, "## %s绩效目标表\n\n", p->name ? p->name : "");
+		ys_buf_puts(out, "| 绩效目标 | ");
+		put_cell(out, p->goal);
+		ys_buf_puts(out, " | | | | |\n| --- | --- | --- | --- | --- | --- |\n");
+		ys_buf_puts(out, "| 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 | 指标值确定依据 |\n");
+		for (size_t k = 0; k < p->nindicators; k++) {
+			const ys_indicator *in = &p->indicators[k];
+			const char *f[6] = {in->lv1, in->lv2, in->lv3, in->desc, in->value, in->basis};
+
+			ys_buf_putc(out, '|');
+			for (int j = 0; j < 6; j++) {
+				ys_buf_putc(out, ' ');
+				put_cell(out, f[j]);
+				ys_buf_puts(out, " |");
+			}
+			ys_buf_putc(out, '\n');
+		}
+		ys_buf_putc(out, '\n');
+	}
+	return ys_buf_ok(out) ? YS_OK : ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+}

@@ -1,0 +1,32 @@
+/*
+ * render.h - the renderers: a Disclosure (plus the template for layout)
+ * into bytes of one format. Renderers compute no numbers: they print what
+ * the model holds. Each appends to a ys_buf; the caller writes the file
+ * atomically.
+ */
+#ifndef YS_RENDER_H
+#define YS_RENDER_H
+
+#include "../base/buf.h"
+#include "../model/disclosure.h"
+#include "../template/template.h"
+
+/* yusuan/disclosure@1 JSON (DESIGN.md). */
+ys_status ys_render_json(const ys_disclosure *ds, ys_buf *out, ys_diag *d);
+
+/* Markdown with the published header layout (template may be NULL: plain
+ * one-row headers from the column labels). */
+ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
+		       ys_buf *out, ys_diag *d);
+
+/* One CSV of every cell: table,line,side,item,code,name,column,label,value.
+ * Cells that start with = + - @ are prefixed with ' so spreadsheets do not
+ * run them as formulas. */
+ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d);
+
+/* The text of an amount cell, or "" when the cell has no value. out must
+ * hold YS_MONEY_FMT_MAX bytes. */
+const char *ys_render_amount(const ys_disclosure *ds, const ys_drow *r,
+			     size_t col, char *out);
+
+#endif

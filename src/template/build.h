@@ -1,0 +1,23 @@
+/*
+ * build.h - the generic table builder: evaluates a template's tables over
+ * a budget's cube and fills a Disclosure. No table has code of its own;
+ * every number is a sum of cube atoms chosen by the template's filters.
+ */
+#ifndef YS_BUILD_H
+#define YS_BUILD_H
+
+#include "../cube/cube.h"
+#include "../model/disclosure.h"
+#include "template.h"
+
+/* Fills ds (initialised by the caller) with the unit facts, the tables of
+ * template t and the performance targets of b. The disclosure refers to
+ * strings owned by t, b and cat: keep them alive while ds is used. */
+ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
+			      const ys_budget *b, const ys_catalog *cat,
+			      const ys_cube *cube, ys_diag *d);
+
+/* Does atom a (of budget b) pass filter f? */
+int ys_filter_match(const ys_filter *f, const ys_atom *a, const ys_budget *b);
+
+#endif

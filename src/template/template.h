@@ -1,0 +1,111 @@
+/*
+ * template.h - a disclosure template (data/templates/<name>.yaml) loaded
+ * into structs: the tables with titles and aliases, published header rows
+ * (cells with colspan/rowspan), column keys with their filters, row
+ * structure (code hierarchy or a fixed item list) and empty-table notes.
+ * The same template drives the builder (cube → Disclosure), the renderers
+ * (layout) and the parser (recognition by title and header labels).
+ *
+ * Ownership: everything lives in the template's arena; ys_template_free.
+ */
+#ifndef YS_TEMPLATE_H
+#define YS_TEMPLATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "../base/status.h"
+#include "../model/catalog.h"
+
+/* A selection of line items (see the template file's header comment). */
+typedef struct ys_filter {
+	int none;		/* matches nothing (a row that is always empty) */
+	uint32_t funds;		/* bit i = catalog fund i; 0 = any */
+	uint32_t types;		/* bit i = catalog type i; 0 = any */
+	int carry;		/* -1 any, 0 current year, 1 carried over */
+	ys_code *func;		/* code prefixes; NULL/0 = any */
+	int nfunc;
+	ys_code *eco;
+	int neco;
+	int eco_class;		/* 0 any, else ys_eco_class */
+	const char **tags;	/* "" = untagged; NULL/0 = any */
+	int ntags;
+} ys_filter;
+
+typedef struct ys_tcol {
+	const char *key;
+	const char *label;
+	const char *side;	/* two-sided tables: "income" / "expense" */
+	ys_filter filter;
+} ys_tcol;
+
+typedef struct ys_titem {
+	const char *side;
+	const char *item;
+	const char *name;
+	const char *label;
+	const char *group;
+	const char *code;
+	int line;
+	int indent;
+	int total;
+	int heading;	/* printed without values; its amounts stand below it */
+	ys_filter filter;
+} ys_titem;
+
+typedef struct ys_hcell {
+	const char *text;
+	int colspan, rowspan;
+} ys_hcell;
+
+typedef struct ys_hrow {
+	ys_hcell *cells;
+	size_t ncells;
+} ys_hrow;
+
+typedef enum { YS_ROWS_FUNC, YS_ROWS_ECO, YS_ROWS_ITEMS } ys_rows_by;
+
+typedef struct ys_ttable {
+	const char *id;
+	const char *title;
+	const char **aliases;
+	size_t naliases;
+	ys_rows_by rows_by;
+	int two_sided;
+	const char *total_row;	/* name of the total row of code tables */
+	ys_filter filter;
+	ys_tcol *cols;		/* two-sided: income columns, then expense */
+	size_t ncols;
+	ys_titem *items;
+	size_t nitems;
+	ys_hrow *header;
+	size_t nheader;
+	int numbering;		/* print a 栏次 row */
+	const char *empty_note;
+} ys_ttable;
+
+typedef struct ys_template {
+	ys_arena arena;
+	const char *id;
+	const char *name;
+	const char *path;
+	const char *money_unit;
+	int decimals;
+	int64_t fen_per_display;	/* fen in one display unit step */
+	const char **header_lines;
+	size_t nheader_lines;
+	ys_ttable *tables;
+	size_t ntables;
+} ys_template;
+
+/* Loads data/templates/<name>.yaml from datadir (or `name` itself when it
+ * is a path ending in .yaml). Fund and type keys in filters are resolved
+ * against cat. */
+ys_status ys_template_load(ys_template *t, const char *datadir,
+			   const char *name, const ys_catalog *cat, ys_diag *d);
+void ys_template_free(ys_template *t);
+
+const ys_ttable *ys_template_table(const ys_template *t, const char *id);
+
+#endif
