@@ -24,6 +24,20 @@ ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
  * run them as formulas. */
 ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d);
 
+/* An output format: its name for -f, the file extension for -f all, and
+ * the renderer (which appends the whole file, text or binary, to out). */
+typedef struct ys_format {
+	const char *name;
+	const char *ext;
+	ys_status (*render)(const ys_disclosure *ds, const ys_template *t,
+			    ys_buf *out, ys_diag *d);
+} ys_format;
+
+/* The format called name, or NULL. */
+const ys_format *ys_format_find(const char *name);
+/* The i-th format (for listing and -f all), NULL past the end. */
+const ys_format *ys_format_at(size_t i);
+
 /* The text of an amount cell, or "" when the cell has no value. out must
  * hold YS_MONEY_FMT_MAX bytes. */
 const char *ys_render_amount(const ys_disclosure *ds, const ys_drow *r,
