@@ -73,7 +73,7 @@ demo: deps
 	@echo "已生成 / written: out/pingxiang-zonggonghui-2023.{json,md,csv}"
 
 test: deps-test
-	@$(MAKE) --no-print-directory build/asan/yusuan $(UNIT_BIN) bin/yusuan
+	@$(MAKE) --no-print-directory build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines
 	@sh tests/run.sh
 
 bench: deps

@@ -5,7 +5,7 @@
 # sudo) only when it has to install.
 set -eu
 
-BUILD="build-essential pkg-config libyaml-dev libcsv-dev libjansson-dev \
+BUILD="build-essential pkg-config time libyaml-dev libcsv-dev libjansson-dev \
 libxlsxwriter-dev libzip-dev libexpat1-dev libpango1.0-dev libcairo2-dev \
 fonts-noto-cjk libsqlite3-dev"
 TEST="libcmocka-dev poppler-utils libreoffice-writer-nogui \

@@ -512,9 +512,30 @@ struct lctx {
 	int header_done;
 	int max_col;
 	int header_fields;
-	int last_fund, last_type;
-	char last_fund_s[64], last_type_s[64];
+	/* Fund and type columns hold a handful of distinct spellings: each is
+	 * resolved once and remembered. */
+	struct {
+		char text[64];
+		int index;
+	} seen[2][32];
+	int nseen[2];
 };
+
+/* Resolves a fund (which 0) or type (1) text through the small cache. */
+static int lookup_key(struct lctx *c, int which, const char *s)
+{
+	int idx;
+
+	for (int i = 0; i < c->nseen[which]; i++)
+		if (!strcmp(c->seen[which][i].text, s))
+			return c->seen[which][i].index;
+	idx = which ? ys_catalog_type(c->cat, s) : ys_catalog_fund(c->cat, s);
+	if (idx >= 0 && c->nseen[which] < 32 && strlen(s) < 64) {
+		strcpy(c->seen[which][c->nseen[which]].text, s);
+		c->seen[which][c->nseen[which]++].index = idx;
+	}
+	return idx;
+}
 
 static void warn_code(struct lctx *c, long line, int col, const char *what,
 		      const char *code)
@@ -582,7 +603,7 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	ys_line ln;
 	const char *s, *why = NULL;
 	uint32_t idx;
-	int carry;
+	int carry, idx_fund, idx_type;
 
 	if (!c->header_done)
 		return line_header(c, f, nf, line, d);
@@ -618,28 +639,18 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 		warn_code(c, line, c->col[COL_ECO] + 1, "部门预算支出经济分类科目", s);
 
 	s = f[c->col[COL_FUND]];
-	if (strcmp(s, c->last_fund_s)) {
-		c->last_fund = ys_catalog_fund(c->cat, s);
-		snprintf(c->last_fund_s, sizeof c->last_fund_s, "%s", s);
-	}
-	if (c->last_fund < 0) {
-		c->last_fund_s[0] = '\0';
+	if ((idx_fund = lookup_key(c, 0, s)) < 0) {
 		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_FUND] + 1,
 			       "资金来源“%s”无法识别：应为 gpb（一般公共预算拨款）、gf、soc、special、business、operating、higher、affiliated、other 之一或其中文名称", s);
 	}
-	ln.fund = (uint8_t)c->last_fund;
+	ln.fund = (uint8_t)idx_fund;
 
 	s = f[c->col[COL_TYPE]];
-	if (strcmp(s, c->last_type_s)) {
-		c->last_type = ys_catalog_type(c->cat, s);
-		snprintf(c->last_type_s, sizeof c->last_type_s, "%s", s);
-	}
-	if (c->last_type < 0) {
-		c->last_type_s[0] = '\0';
+	if ((idx_type = lookup_key(c, 1, s)) < 0) {
 		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_TYPE] + 1,
 			       "支出类型“%s”无法识别：应为 basic（基本支出）、project（项目支出）、operating、to_higher、to_affiliated 之一或其中文名称", s);
 	}
-	ln.type = (uint8_t)c->last_type;
+	ln.type = (uint8_t)idx_type;
 
 	if (c->col[COL_PROJECT] >= 0 && c->col[COL_PROJECT] < nf && f[c->col[COL_PROJECT]][0]) {
 		if (ys_intern_get(&c->b->project_names, &c->b->arena,
@@ -702,7 +713,6 @@ ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
 	c.b = b;
 	c.cat = cat;
 	c.path = b->lines_path;
-	c.last_fund = c.last_type = -1;
 	if ((st = ys_read_file(c.path, ((size_t)2 << 30) - 1, &text, &len, d)) != YS_OK)
 		return st;
 	if ((st = ys_text_to_utf8(c.path, &text, &len, NULL, d)) == YS_OK)

@@ -34,13 +34,14 @@ ys_code ys_code_parse(const char *s)
 
 int ys_code_digits(ys_code c)
 {
-	int n = 0;
-
-	while (c > 0) {
-		n++;
-		c /= 10;
-	}
-	return n;
+	/* Called for every atom in every filter: comparisons, not division. */
+	if (c >= 1000000)
+		return c >= 10000000 ? 8 + (c >= 100000000) : 7;
+	if (c >= 10000)
+		return c >= 100000 ? 6 : 5;
+	if (c >= 100)
+		return c >= 1000 ? 4 : 3;
+	return c >= 10 ? 2 : c > 0;
 }
 
 ys_code ys_code_parent(ys_code c)

@@ -56,6 +56,10 @@ struct acc {
 	int64_t *v;
 };
 
+struct build;
+static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt,
+			    const ys_atom *atoms, const int64_t *vals, size_t natoms);
+
 struct build {
 	ys_disclosure *ds;
 	const ys_template *t;
@@ -101,7 +105,131 @@ static int row_nonzero(const ys_drow *r, size_t ncols)
 	return 0;
 }
 
+/* The finest code level any filter of an item table looks at (0: none). */
+static int filter_depth(const ys_filter *f, int eco)
+{
+	int depth = 0, n = eco ? f->neco : f->nfunc;
+
+	for (int i = 0; i < n; i++) {
+		int dg = ys_code_digits(eco ? f->eco[i] : f->func[i]);
+
+		if (dg > depth)
+			depth = dg;
+	}
+	return depth;
+}
+
+static int table_depth(const ys_ttable *tt, int eco)
+{
+	int depth = filter_depth(&tt->filter, eco);
+
+	for (size_t i = 0; i < tt->nitems; i++)
+		if (filter_depth(&tt->items[i].filter, eco) > depth)
+			depth = filter_depth(&tt->items[i].filter, eco);
+	for (size_t c = 0; c < tt->ncols; c++)
+		if (filter_depth(&tt->cols[c].filter, eco) > depth)
+			depth = filter_depth(&tt->cols[c].filter, eco);
+	return depth;
+}
+
+/*
+ * An item table only looks at codes down to some level (T1: functional 类)
+ * and never at projects, so its atoms are first merged to that grain: a
+ * million line items over thousands of codes become a few hundred atoms,
+ * and every item then scans those.
+ */
+static ys_status collapse(struct build *bd, const ys_ttable *tt, ys_atom **out,
+			  int64_t **vals, size_t *n)
+{
+	int fd = table_depth(tt, 0), ed = table_depth(tt, 1);
+	size_t nslots = 64, cap = 0;
+	uint32_t *slots;
+	ys_atom *v = NULL;
+	int64_t *dv = NULL;
+
+	while (nslots < bd->cube->n * 2 && nslots < ((size_t)1 << 24))
+		nslots *= 2;
+	slots = calloc(nslots, sizeof *slots);
+	if (!slots)
+		return YS_ENOMEM;
+	*n = 0;
+	for (size_t a = 0; a < bd->cube->n; a++) {
+		ys_atom k = bd->cube->atoms[a];
+		uint64_t h;
+		size_t i;
+
+		if (!ys_filter_match(&tt->filter, &k, bd->b))
+			continue;
+		k.func = fd ? ys_code_at(k.func, fd) : 0;
+		k.eco = ed ? ys_code_at(k.eco, ed) : 0;
+		k.project = 0;
+		h = ((uint64_t)(uint32_t)k.func * 0x9E3779B97F4A7C15ULL) ^
+		    ((uint64_t)(uint32_t)k.eco * 0xC2B2AE3D27D4EB4FULL) ^
+		    ((uint64_t)k.fund << 40 | (uint64_t)k.type << 32 | (uint64_t)k.carry << 24 |
+		     (uint64_t)k.tag << 16 | k.eco_class);
+		h ^= h >> 29;
+		i = (size_t)(h & (nslots - 1));
+		while (slots[i]) {
+			ys_atom *o = &v[slots[i] - 1];
+
+			if (o->func == k.func && o->eco == k.eco && o->fund == k.fund &&
+			    o->type == k.type && o->carry == k.carry && o->tag == k.tag &&
+			    o->eco_class == k.eco_class)
+				break;
+			i = (i + 1) & (nslots - 1);
+		}
+		if (!slots[i]) {
+			if (*n == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				ys_atom *nv = realloc(v, nc * sizeof *nv);
+				int64_t *nd = realloc(dv, nc * sizeof *nd);
+
+				if (nv)
+					v = nv;
+				if (nd)
+					dv = nd;
+				if (!nv || !nd || *n + 1 >= nslots / 2) {
+					free(slots);
+					free(v);
+					free(dv);
+					return YS_ENOMEM;
+				}
+				cap = nc;
+			}
+			v[*n] = k;
+			dv[*n] = 0;
+			slots[i] = (uint32_t)++*n;
+		}
+		if (!ys_add_ok(dv[slots[i] - 1], bd->display[a], &dv[slots[i] - 1])) {
+			free(slots);
+			free(v);
+			free(dv);
+			return overflow(bd, tt);
+		}
+	}
+	free(slots);
+	*out = v;
+	*vals = dv;
+	return YS_OK;
+}
+
 static ys_status build_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt)
+{
+	ys_atom *atoms = NULL;
+	int64_t *vals = NULL;
+	size_t natoms = 0;
+	ys_status st = collapse(bd, tt, &atoms, &vals, &natoms);
+
+	if (st != YS_OK)
+		return st;
+	st = fill_items(bd, tt, dt, atoms, vals, natoms);
+	free(atoms);
+	free(vals);
+	return st;
+}
+
+static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt,
+			    const ys_atom *atoms, const int64_t *vals, size_t natoms)
 {
 	dt->rows = new_rows(bd, tt->nitems, tt->ncols);
 	if (!dt->rows)
@@ -123,18 +251,17 @@ static ys_status build_items(struct build *bd, const ys_ttable *tt, ys_dtable *d
 		r->heading = it->heading;
 		if (it->filter.none)
 			continue;
-		for (size_t a = 0; a < bd->cube->n; a++) {
-			const ys_atom *at = &bd->cube->atoms[a];
+		for (size_t a = 0; a < natoms; a++) {
+			const ys_atom *at = &atoms[a];
 
-			if (!ys_filter_match(&tt->filter, at, bd->b) ||
-			    !ys_filter_match(&it->filter, at, bd->b))
+			if (!ys_filter_match(&it->filter, at, bd->b))
 				continue;
 			for (size_t c = 0; c < tt->ncols; c++) {
 				if (tt->cols[c].side && it->side && strcmp(tt->cols[c].side, it->side))
 					continue;
 				if (!ys_filter_match(&tt->cols[c].filter, at, bd->b))
 					continue;
-				if (!ys_add_ok(r->values[c], bd->display[a], &r->values[c]))
+				if (!ys_add_ok(r->values[c], vals[a], &r->values[c]))
 					return overflow(bd, tt);
 			}
 		}
@@ -152,7 +279,9 @@ struct codemap {
 	size_t ncols;
 };
 
-static struct acc *codemap_get(struct codemap *m, ys_code code)
+/* Returns the index of code's accumulator (creating it), or -1 when out of
+ * memory. An index, not a pointer: inserting may move the array. */
+static long codemap_get(struct codemap *m, ys_code code)
 {
 	size_t h;
 
@@ -161,7 +290,7 @@ static struct acc *codemap_get(struct codemap *m, ys_code code)
 		uint32_t *s = calloc(ns, sizeof *s);
 
 		if (!s)
-			return NULL;
+			return -1;
 		for (size_t i = 0; i < m->n; i++) {
 			size_t k = ((uint32_t)m->v[i].code * 2654435761u) & (ns - 1);
 
@@ -176,7 +305,7 @@ static struct acc *codemap_get(struct codemap *m, ys_code code)
 	h = ((uint32_t)code * 2654435761u) & (m->nslots - 1);
 	while (m->slots[h]) {
 		if (m->v[m->slots[h] - 1].code == code)
-			return &m->v[m->slots[h] - 1];
+			return (long)m->slots[h] - 1;
 		h = (h + 1) & (m->nslots - 1);
 	}
 	if (m->n == m->cap) {
@@ -184,16 +313,16 @@ static struct acc *codemap_get(struct codemap *m, ys_code code)
 		struct acc *v = realloc(m->v, cap * sizeof *v);
 
 		if (!v)
-			return NULL;
+			return -1;
 		m->v = v;
 		m->cap = cap;
 	}
 	m->v[m->n].code = code;
 	m->v[m->n].v = calloc(m->ncols + 1, sizeof(int64_t));
 	if (!m->v[m->n].v)
-		return NULL;
+		return -1;
 	m->slots[h] = (uint32_t)++m->n;
-	return &m->v[m->n - 1];
+	return (long)m->n - 1;
 }
 
 static void codemap_free(struct codemap *m)
@@ -223,13 +352,13 @@ static ys_status build_codes(struct build *bd, const ys_ttable *tt, ys_dtable *d
 	for (size_t a = 0; a < bd->cube->n && st == YS_OK; a++) {
 		const ys_atom *at = &bd->cube->atoms[a];
 		ys_code code = kind == YS_CAT_ECO ? at->eco : at->func;
-		struct acc *lv[3];
+		long lv[3];
 		int nlv = 0;
 
 		if (!ys_filter_match(&tt->filter, at, bd->b))
 			continue;
 		for (ys_code c = code; c; c = ys_code_parent(c)) {
-			if (!(lv[nlv++] = codemap_get(&m, c))) {
+			if ((lv[nlv++] = codemap_get(&m, c)) < 0) {
 				st = YS_ENOMEM;
 				break;
 			}
@@ -242,7 +371,7 @@ static ys_status build_codes(struct build *bd, const ys_ttable *tt, ys_dtable *d
 			if (!ys_add_ok(total[c], v, &total[c]))
 				st = overflow(bd, tt);
 			for (int k = 0; k < nlv && st == YS_OK; k++)
-				if (!ys_add_ok(lv[k]->v[c], v, &lv[k]->v[c]))
+				if (!ys_add_ok(m.v[lv[k]].v[c], v, &m.v[lv[k]].v[c]))
 					st = overflow(bd, tt);
 		}
 	}
