@@ -30,8 +30,6 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->st != YS_OK)
 		return;
-	if (r->nfields == 0)
-		r->start_line = r->line;
 	if (r->nfields >= YS_CSV_MAX_FIELDS) {
 		r->too_many = 1;
 		return;
@@ -96,6 +94,12 @@ ys_status ys_csv_read(const char *path, const char *text, size_t len,
 	while (off < len && r->st == YS_OK) {
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - (text + off)) + 1 : len - off;
+
+		/* A record starts on this line if none is open (not even a
+		 * quoted field spanning lines); pstate 0 is libcsv's
+		 * ROW_NOT_BEGUN. */
+		if (p.pstate == 0 && r->nfields == 0)
+			r->start_line = r->line;
 
 		if (csv_parse(&p, text + off, n, on_field, on_record, r) != n) {
 			if (r->st == YS_OK)

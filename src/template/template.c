@@ -10,6 +10,7 @@
 
 #include "../base/text.h"
 #include "../base/yaml.h"
+#include "layout.h"
 
 struct tctx {
 	ys_template *t;
@@ -278,6 +279,28 @@ static ys_status parse_items(struct tctx *c, ys_ynode *n, ys_ttable *tb)
 	return YS_OK;
 }
 
+/* The header rows must exactly cover the printed columns (序号, code and
+ * name or 项目, amounts; two-sided: both sides), or every renderer would
+ * draw a broken table. */
+static ys_status check_header(struct tctx *c, ys_ynode *n, ys_ttable *tb)
+{
+	size_t width = 1 + (tb->two_sided ? 2 : tb->rows_by == YS_ROWS_ITEMS ? 1 : 2) + tb->ncols;
+	ys_hpos *grid;
+	int ok;
+
+	if (!tb->nheader)
+		return YS_OK;
+	grid = calloc(tb->nheader * width + 1, sizeof *grid);
+	if (!grid)
+		return YS_ENOMEM;
+	ok = ys_header_grid(tb, width, grid);
+	free(grid);
+	if (!ok)
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(ys_yaml_get(c->y, n, "header")), 0,
+			       "表格 %s 的表头单元格（含 colspan/rowspan）应正好铺满 %zu 列", tb->id, width);
+	return YS_OK;
+}
+
 static ys_status parse_table(struct tctx *c, ys_ynode *n, ys_ttable *tb)
 {
 	ys_ynode *cols;
@@ -335,7 +358,9 @@ static ys_status parse_table(struct tctx *c, ys_ynode *n, ys_ttable *tb)
 	if (tb->rows_by == YS_ROWS_ITEMS &&
 	    (st = parse_items(c, ys_yaml_get(c->y, n, "items"), tb)))
 		return st;
-	return parse_header(c, ys_yaml_get(c->y, n, "header"), tb);
+	if ((st = parse_header(c, ys_yaml_get(c->y, n, "header"), tb)))
+		return st;
+	return check_header(c, n, tb);
 }
 
 ys_status ys_template_load(ys_template *t, const char *datadir,

@@ -1,0 +1,156 @@
+/*
+ * test_text.c - encodings at the edge (UTF-8 validation, GB18030
+ * detection and conversion, BOM), trimming, the growable buffer, CSV line
+ * numbers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/csv.h"
+#include "base/text.h"
+
+static void test_utf8_validation(void **state)
+{
+	(void)state;
+	assert_int_equal(ys_utf8_invalid_at("平乡县", strlen("平乡县")), -1);
+	assert_int_equal(ys_utf8_invalid_at("ab\xff", 3), 2);
+	assert_int_equal(ys_utf8_invalid_at("\xe5\xb9", 2), 0);	/* truncated */
+	assert_int_equal(ys_utf8_invalid_at("\xc0\x80", 2), 0);	/* overlong */
+	assert_int_equal(ys_utf8_invalid_at("\xed\xa0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(ys_utf8_invalid_at("ok\xf0\x9f\x98\x80", 6), -1);
+}
+
+static char *dup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void test_gbk_and_bom(void **state)
+{
+	/* "一般公共预算拨款" in GBK. */
+	static const char gbk[] = "\xd2\xbb\xb0\xe3\xb9\xab\xb9\xb2\xd4\xa4\xcb\xe3\xb2\xa6\xbf\xee";
+	char *t = dup(gbk, sizeof gbk - 1);
+	size_t len = sizeof gbk - 1;
+	const char *enc = NULL;
+	ys_diag d;
+
+	(void)state;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_string_equal(t, "一般公共预算拨款");
+	free(t);
+
+	t = dup("\xef\xbb\xbfgpb", 6);
+	len = 6;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_OK);
+	assert_string_equal(enc, "UTF-8");
+	assert_string_equal(t, "gpb");
+	assert_int_equal(len, 3);
+	free(t);
+
+	t = dup("a\nb\n\x80\xff", 6);
+	len = 6;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_EINPUT);
+	assert_int_equal(d.line, 3);
+	free(t);
+
+	t = dup("a\0b", 3);
+	len = 3;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "NUL"));
+	free(t);
+}
+
+static void test_trim(void **state)
+{
+	char a[] = " \t 平乡\xe3\x80\x80 ", b[64];
+
+	(void)state;
+	assert_string_equal(ys_trim(a), "平乡");
+	ys_squash_space("上解上级     支出", b, sizeof b);
+	assert_string_equal(b, "上解上级支出");
+	ys_squash_space("政府性基金预算财政    拨款", b, 10);	/* never cuts a character */
+	assert_string_equal(b, "政府性");
+	assert_int_equal(ys_utf8_len("平乡县ab"), 5);
+}
+
+static void test_buf(void **state)
+{
+	ys_buf b = YS_BUF_INIT;
+	char *p;
+
+	(void)state;
+	assert_string_equal(ys_buf_str(&b), "");
+	ys_buf_puts(&b, "a");
+	ys_buf_printf(&b, "%d-%s", 42, "x");
+	ys_buf_put_xml(&b, "<script>&\"'");
+	assert_string_equal(ys_buf_str(&b), "a42-x&lt;script&gt;&amp;&quot;&#39;");
+	for (int i = 0; i < 10000; i++)
+		ys_buf_putc(&b, 'z');
+	assert_true(ys_buf_ok(&b));
+	assert_int_equal(b.len, strlen("a42-x&lt;script&gt;&amp;&quot;&#39;") + 10000);
+	p = ys_buf_detach(&b);
+	assert_null(b.data);
+	free(p);
+}
+
+struct rows {
+	int n;
+	long lines[8];
+	char first[8][32];
+};
+
+static ys_status on_row(void *ctx, char **f, int nf, long line, ys_diag *d)
+{
+	struct rows *r = ctx;
+
+	(void)d;
+	(void)nf;
+	r->lines[r->n] = line;
+	strncpy(r->first[r->n], f[0], 31);
+	r->n++;
+	return YS_OK;
+}
+
+static void test_csv_lines(void **state)
+{
+	const char *text = "a,b\n\n\"x\ny\",2\n c ,3\n";
+	struct rows r = {0};
+	ys_diag d;
+
+	(void)state;
+	assert_int_equal(ys_csv_read("t.csv", text, strlen(text), on_row, &r, &d), YS_OK);
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.lines[0], 1);
+	assert_int_equal(r.lines[1], 3);	/* blank line 2 skipped */
+	assert_string_equal(r.first[1], "x\ny");
+	assert_int_equal(r.lines[2], 5);
+	assert_string_equal(r.first[2], "c");
+
+	memset(&r, 0, sizeof r);
+	text = "a,b\n1,\"open\n";
+	assert_int_equal(ys_csv_read("t.csv", text, strlen(text), on_row, &r, &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "引号"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_validation),
+		cmocka_unit_test(test_gbk_and_bom),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_csv_lines),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
