@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../io/bundle.h"
+#include "../narrative/narrative.h"
 #include "../template/build.h"
 
 ys_status ys_job_load_bundle(ys_job *j, const char *dir, const ys_job_opts *o,
@@ -32,6 +33,8 @@ ys_status ys_job_load_bundle(ys_job *j, const char *dir, const ys_job_opts *o,
 	ys_disclosure_init(&j->ds);
 	j->stage = 4;
 	if ((st = ys_build_disclosure(&j->ds, &j->tpl, &j->budget, &j->cat, &j->cube, d)) != YS_OK)
+		goto fail;
+	if ((st = ys_narrative_build(&j->ds, &j->tpl, &j->budget, &j->cat, &j->cube, d)) != YS_OK)
 		goto fail;
 	return YS_OK;
 fail:

@@ -22,6 +22,10 @@ static const ys_format formats[] = {
 	{"json", "json", json_fn},
 	{"md", "md", ys_render_md},
 	{"csv", "csv", csv_fn},
+	{"html", "html", ys_render_html},
+	{"xlsx", "xlsx", ys_render_xlsx},
+	{"docx", "docx", ys_render_docx},
+	{"pdf", "pdf", ys_render_pdf},
 };
 
 const ys_format *ys_format_find(const char *name)

@@ -122,6 +122,58 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 	return YS_OK;
 }
 
+/* 一 … 九十九 for section numbers. */
+static const char *cn_ordinal(size_t n)
+{
+	static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	static char buf[32];
+
+	if (n < 10)
+		return digit[n];
+	snprintf(buf, sizeof buf, "%s十%s", n / 10 > 1 ? digit[n / 10 % 10] : "", digit[n % 10]);
+	return buf;
+}
+
+/* Section text: one paragraph per line; a run of lines starting with '|'
+ * is a small table whose first line is its header. */
+static void section_text(ys_buf *out, const char *text)
+{
+	const char *p = text ? text : "";
+	int in_table = 0;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (n && p[0] == '|') {
+			if (!in_table) {
+				size_t cells = 0;
+
+				ys_buf_add(out, p, n);
+				ys_buf_putc(out, '\n');
+				for (size_t k = 1; k < n; k++)
+					cells += p[k] == '|';
+				ys_buf_putc(out, '|');
+				for (size_t k = 0; k < cells; k++)
+					ys_buf_puts(out, " --- |");
+				ys_buf_putc(out, '\n');
+				in_table = 1;
+			} else {
+				ys_buf_add(out, p, n);
+				ys_buf_putc(out, '\n');
+			}
+		} else if (n) {
+			if (in_table)
+				ys_buf_putc(out, '\n');
+			in_table = 0;
+			ys_buf_add(out, p, n);
+			ys_buf_puts(out, "\n\n");
+		}
+		p += n + (nl ? 1 : 0);
+	}
+	ys_buf_putc(out, '\n');
+}
+
 ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
 		       ys_buf *out, ys_diag *d)
 {
@@ -134,10 +186,16 @@ ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
 		if (table_md(ds, tb, tt, out) != YS_OK)
 			return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
 	}
-	for (size_t i = 0; i < ds->nsections; i++) {
-		ys_buf_printf(out, "## %s\n\n", ds->sections[i].title ? ds->sections[i].title : "");
-		ys_buf_puts(out, ds->sections[i].text ? ds->sections[i].text : "");
-		ys_buf_puts(out, "\n\n");
+	for (size_t i = 0, num = 0; i < ds->nsections; i++) {
+		const ys_dsection *sec = &ds->sections[i];
+
+		/* The opening 情况说明 is not numbered; the sections after it are
+		 * 一、 to 九、 as published. */
+		if (sec->id && !strcmp(sec->id, "intro"))
+			ys_buf_printf(out, "## %s\n\n", sec->title ? sec->title : "");
+		else
+			ys_buf_printf(out, "## %s、%s\n\n", cn_ordinal(++num), sec->title ? sec->title : "");
+		section_text(out, sec->text);
 	}
 	for (size_t i = 0; i < ds->nperf; i++) {
 		const ys_dperf *p = &ds->perf[i];

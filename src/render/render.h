@@ -24,6 +24,24 @@ ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
  * run them as formulas. */
 ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d);
 
+/* An Excel workbook: one sheet per table as published (merged header,
+ * 栏次, amounts as numbers in format 0.00) and one per performance table. */
+ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
+			 ys_buf *out, ys_diag *d);
+
+/* A Word document (WordprocessingML written by us, zipped with libzip). */
+ys_status ys_render_docx(const ys_disclosure *ds, const ys_template *t,
+			 ys_buf *out, ys_diag *d);
+
+/* A PDF drawn with pango + cairo in Noto CJK fonts, A4. */
+ys_status ys_render_pdf(const ys_disclosure *ds, const ys_template *t,
+			ys_buf *out, ys_diag *d);
+
+/* One self-contained HTML file (inline CSS and SVG charts, no external
+ * reference), A4 print stylesheet; every text escaped. */
+ys_status ys_render_html(const ys_disclosure *ds, const ys_template *t,
+			 ys_buf *out, ys_diag *d);
+
 /* An output format: its name for -f, the file extension for -f all, and
  * the renderer (which appends the whole file, text or binary, to out). */
 typedef struct ys_format {

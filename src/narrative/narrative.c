@@ -1,0 +1,677 @@
+/*
+ * narrative.c - computes the figures the 情况说明 states (income by source,
+ * basic/personnel/public, projects, changes from last year, 机关运行经费,
+ * 三公, procurement, assets) and expands the template's section wording
+ * with them. The C knows figures, not sentences: every sentence is in the
+ * template file, so another province's phrasing is a template edit.
+ *
+ * Placeholders: {var} or {var:fmt} for a figure (fmt wanN rounds to N
+ * decimals of the display unit half away from zero; wanNt drops trailing
+ * zeros, "0.16", "0"; changes print without sign, wanNs with it), {var} for a text
+ * figure (unit_name, year, project_names …), {text:key} for a bundle text,
+ * {word:var} for 增加/减少/无增减变化 of a change, {phrase:var} for the
+ * template's phrases.<var>.up|down|same|none, "{{" for a literal brace.
+ */
+#include "narrative.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/text.h"
+#include "../base/yaml.h"
+#include "../template/build.h"
+
+#define MAX_FIGS 64
+#define MAX_DEPTH 6
+
+typedef struct fig {
+	const char *name;
+	int64_t v;	/* display units (10^-decimals of money_unit) */
+	int has;
+} fig;
+
+struct nctx {
+	ys_disclosure *ds;
+	const ys_template *t;
+	const ys_budget *b;
+	const ys_catalog *cat;
+	ys_yaml *y;
+	ys_ynode *phrases, *words;
+	fig figs[MAX_FIGS];
+	int nfigs;
+	const char *strs[16][2];	/* name, text */
+	int nstrs;
+	long line;	/* template line of the text being expanded */
+	ys_diag *d;
+};
+
+static const fig *fig_find(const struct nctx *c, const char *name)
+{
+	for (int i = 0; i < c->nfigs; i++)
+		if (!strcmp(c->figs[i].name, name))
+			return &c->figs[i];
+	return NULL;
+}
+
+static fig *fig_get(struct nctx *c, const char *name)
+{
+	for (int i = 0; i < c->nfigs; i++)
+		if (!strcmp(c->figs[i].name, name))
+			return &c->figs[i];
+	if (c->nfigs == MAX_FIGS)
+		return NULL;
+	c->figs[c->nfigs].name = name;
+	return &c->figs[c->nfigs++];
+}
+
+static int fig_add(struct nctx *c, const char *name, int64_t v)
+{
+	fig *f = fig_get(c, name);
+
+	if (!f || !ys_add_ok(f->v, v, &f->v))
+		return 0;
+	f->has = 1;
+	return 1;
+}
+
+/* fig_add for a name built in a local buffer: the figure keeps a copy. */
+static int fig_add_named(struct nctx *c, const char *name, int64_t v)
+{
+	const fig *f = fig_find(c, name);
+	const char *n = f ? f->name : ys_arena_strdup(&c->ds->arena, name);
+
+	return n && fig_add(c, n, v);
+}
+
+static void fig_set(struct nctx *c, const char *name, int64_t v, int has)
+{
+	fig *f = fig_get(c, name);
+
+	if (f) {
+		f->v = has ? v : 0;
+		f->has = has;
+	}
+}
+
+static void str_set(struct nctx *c, const char *name, const char *text)
+{
+	if (c->nstrs < 16) {
+		c->strs[c->nstrs][0] = name;
+		c->strs[c->nstrs][1] = text;
+		c->nstrs++;
+	}
+}
+
+static int64_t to_display(const struct nctx *c, ys_fen fen)
+{
+	return ys_div_round(fen, c->t->fen_per_display);
+}
+
+/* Difference this - last as figure `name`, when last is known. */
+static int set_change(struct nctx *c, const char *name, const char *now,
+		      int64_t last, int has_last)
+{
+	const fig *f = fig_find(c, now);
+	int64_t v = 0, cur = f && f->has ? f->v : 0;
+
+	if (has_last && !ys_sub_ok(cur, last, &v))
+		return 0;
+	fig_set(c, name, v, has_last);
+	return 1;
+}
+
+static const char *three_keys[4] = {"abroad", "vehicle_purchase",
+				    "vehicle_operation", "reception"};
+static const char *three_figs[4] = {"three_public_abroad",
+				    "three_public_vehicle_purchase",
+				    "three_public_vehicle_operation",
+				    "three_public_reception"};
+
+static ys_status compute(struct nctx *c, const ys_cube *cube)
+{
+	const ys_budget *b = c->b;
+	const ys_catalog *cat = c->cat;
+	int admin = b->nature && (!strcmp(b->nature, "行政") || !strcmp(b->nature, "参公"));
+	char name[64];
+	int ok = 1;
+
+	/* Zero every figure first so that "0万元" is stated, not missing. */
+	static const char *zero[] = {
+		"income_total", "income_fiscal", "income_gpb", "income_gf",
+		"income_soc", "income_special", "income_business",
+		"income_operating", "income_higher", "income_affiliated",
+		"income_other", "income_nonfiscal", "carryover", "grand_total",
+		"expense_total", "basic", "personnel", "public", "project",
+		"expense_operating", "expense_to_higher", "expense_to_affiliated",
+		"operating_cost", "three_public_total", "three_public_vehicle",
+		"three_public_abroad", "three_public_vehicle_purchase",
+		"three_public_vehicle_operation", "three_public_reception",
+		"procurement_total", "procurement_goods", "procurement_works",
+		"procurement_services", "assets_total", "planned_purchase",
+	};
+	for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
+		fig_set(c, zero[i], 0, 1);
+
+	for (size_t i = 0; i < cube->n && ok; i++) {
+		const ys_atom *a = &cube->atoms[i];
+		int64_t v = to_display(c, a->amount);
+		const char *fund = a->fund < cat->nfunds ? cat->funds[a->fund].key : "";
+		const char *type = a->type < cat->ntypes ? cat->types[a->type].key : "";
+		int fiscal = !strcmp(fund, "gpb") || !strcmp(fund, "gf") || !strcmp(fund, "soc");
+		const ys_cat_entry *e = ys_catalog_find(cat, YS_CAT_ECO, a->eco);
+
+		ok &= fig_add(c, "grand_total", v);
+		ok &= fig_add(c, "expense_total", v);
+		if (a->carry) {
+			ok &= fig_add(c, "carryover", v);
+		} else {
+			ok &= fig_add(c, "income_total", v);
+			snprintf(name, sizeof name, "income_%s", fund);
+			ok &= fig_add_named(c, name, v);
+			ok &= fig_add(c, fiscal ? "income_fiscal" : "income_nonfiscal", v);
+		}
+		if (!strcmp(type, "basic")) {
+			ok &= fig_add(c, "basic", v);
+			if (a->eco_class == YS_ECO_PERSONNEL)
+				ok &= fig_add(c, "personnel", v);
+			else if (a->eco_class == YS_ECO_PUBLIC)
+				ok &= fig_add(c, "public", v);
+			/* 机关运行经费: 公用经费 of 一般公共预算 basic
+			 * expenditure of administrative (and 参公) units. */
+			if (admin && !strcmp(fund, "gpb") && a->eco_class == YS_ECO_PUBLIC)
+				ok &= fig_add(c, "operating_cost", v);
+		} else if (!strcmp(type, "project")) {
+			ok &= fig_add(c, "project", v);
+		} else if (*type) {
+			snprintf(name, sizeof name, "expense_%s", type);
+			ok &= fig_add_named(c, name, v);
+		}
+		if (fiscal && e && e->three_public)
+			for (int k = 0; k < 4; k++)
+				if (!strcmp(e->three_public, three_keys[k])) {
+					ok &= fig_add(c, three_figs[k], v);
+					ok &= fig_add(c, "three_public_total", v);
+					if (k == 1 || k == 2)
+						ok &= fig_add(c, "three_public_vehicle", v);
+				}
+	}
+	/* 其他来源收入: what the income sentence does not name (all but
+	 * 一般公共预算, 基金 and 财政专户), so that the parts add up. */
+	{
+		int64_t rest = fig_find(c, "income_total")->v;
+
+		ok &= ys_sub_ok(rest, fig_find(c, "income_gpb")->v, &rest) &&
+		      ys_sub_ok(rest, fig_find(c, "income_gf")->v, &rest) &&
+		      ys_sub_ok(rest, fig_find(c, "income_special")->v, &rest);
+		fig_set(c, "income_other_sources", rest, 1);
+	}
+	for (size_t i = 0; i < b->nprocurement && ok; i++) {
+		const ys_procurement *p = &b->procurement[i];
+		int64_t v = to_display(c, p->amount);
+		const char *cat_key = p->category ? p->category : "";
+
+		ok &= fig_add(c, "procurement_total", v);
+		if (!strcmp(cat_key, "goods") || !strcmp(cat_key, "works") ||
+		    !strcmp(cat_key, "services")) {
+			snprintf(name, sizeof name, "procurement_%s", cat_key);
+			ok &= fig_add_named(c, name, v);
+		}
+	}
+	for (int i = 0; i < b->nassets && ok; i++) {
+		const ys_asset *as = &b->assets[i];
+
+		if (as->has_value && as->key && !strcmp(as->key, "total"))
+			fig_set(c, "assets_total", to_display(c, as->value), 1);
+	}
+	if (b->has_planned_purchase)
+		fig_set(c, "planned_purchase", to_display(c, b->planned_purchase), 1);
+
+	/* Last year. */
+	{
+		const ys_previous *p = &b->previous;
+		int64_t prev3 = 0;
+
+		fig_set(c, "prev_total", to_display(c, p->total), p->present && p->has_total);
+		fig_set(c, "prev_basic", to_display(c, p->basic), p->present && p->has_basic);
+		fig_set(c, "prev_project", to_display(c, p->project), p->present && p->has_project);
+		ok &= set_change(c, "total_change", "expense_total", to_display(c, p->total),
+				 p->present && p->has_total);
+		ok &= set_change(c, "basic_change", "basic", to_display(c, p->basic),
+				 p->present && p->has_basic);
+		ok &= set_change(c, "project_change", "project", to_display(c, p->project),
+				 p->present && p->has_project);
+		for (int k = 0; k < 4 && ok; k++)
+			ok &= ys_add_ok(prev3, to_display(c, p->three_public[k]), &prev3);
+		fig_set(c, "prev_three_public_total", prev3, p->present && p->has_three_public);
+		ok &= set_change(c, "three_public_change", "three_public_total", prev3,
+				 p->present && p->has_three_public);
+	}
+	if (!ok)
+		return ys_fail(c->d, YS_ERANGE, b->lines_path, 0, 0,
+			       "情况说明的金额超出范围（溢出）");
+	return YS_OK;
+}
+
+/* ---- text figures ---- */
+
+static const char *join_projects(struct nctx *c)
+{
+	ys_buf buf = YS_BUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < c->b->nprojects; i++) {
+		if (i)
+			ys_buf_puts(&buf, "、");
+		ys_buf_puts(&buf, c->b->projects[i].name);
+	}
+	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
+	ys_buf_free(&buf);
+	return s;
+}
+
+/* A table cell of the pipe-table convention: "|" inside a value would
+ * split the cell, so it is shown as the full-width "｜". */
+static void put_cell(ys_buf *buf, const char *s)
+{
+	ys_buf_puts(buf, " ");
+	for (s = s ? s : ""; *s; s++) {
+		if (*s == '|')
+			ys_buf_puts(buf, "｜");
+		else if (*s == '\n' || *s == '\r')
+			ys_buf_putc(buf, ' ');
+		else
+			ys_buf_putc(buf, *s);
+	}
+	ys_buf_puts(buf, " |");
+}
+
+static const char *orgs_rows(struct nctx *c)
+{
+	ys_buf buf = YS_BUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < c->b->norgs; i++) {
+		const ys_org *o = &c->b->orgs[i];
+
+		if (i)
+			ys_buf_putc(&buf, '\n');
+		ys_buf_puts(&buf, "|");
+		put_cell(&buf, o->name);
+		put_cell(&buf, o->nature);
+		put_cell(&buf, o->level);
+		put_cell(&buf, o->funding);
+	}
+	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
+	ys_buf_free(&buf);
+	return s;
+}
+
+static void put_amount_cell(struct nctx *c, ys_buf *buf, int64_t display, int has)
+{
+	char m[YS_MONEY_FMT_MAX];
+
+	put_cell(buf, has ? ys_money_format(display, c->t->decimals, 0, m) : "");
+}
+
+static const char *asset_label(const char *key)
+{
+	static const char *map[][2] = {
+		{"total", "资产总额"}, {"buildings", "1、房屋（平方米）"},
+		{"offices", "其中：办公用房（平方米）"}, {"vehicles", "2、车辆（台、辆）"},
+		{"equipment_200k", "3、单价在20万元以上的设备"}, {"other", "4、其他固定资产"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (!strcmp(map[i][0], key))
+			return map[i][1];
+	return key;
+}
+
+static const char *assets_rows(struct nctx *c)
+{
+	static const char *order[] = {"total", "buildings", "offices", "vehicles",
+				      "equipment_200k", "other"};
+	ys_buf buf = YS_BUF_INIT;
+	const char *s;
+
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+		const ys_asset *as = NULL;
+
+		for (int i = 0; i < c->b->nassets; i++)
+			if (c->b->assets[i].key && !strcmp(c->b->assets[i].key, order[k]))
+				as = &c->b->assets[i];
+		if (k)
+			ys_buf_putc(&buf, '\n');
+		ys_buf_puts(&buf, "|");
+		put_cell(&buf, asset_label(order[k]));
+		put_cell(&buf, as && as->count ? as->count : "");
+		put_amount_cell(c, &buf, as ? to_display(c, as->value) : 0, as && as->has_value);
+	}
+	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
+	ys_buf_free(&buf);
+	return s;
+}
+
+static const char *procurement_rows(struct nctx *c)
+{
+	ys_buf buf = YS_BUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < c->b->nprocurement; i++) {
+		const ys_procurement *p = &c->b->procurement[i];
+		int f = p->fund ? ys_catalog_fund(c->cat, p->fund) : -1;
+
+		if (i)
+			ys_buf_putc(&buf, '\n');
+		ys_buf_puts(&buf, "|");
+		put_cell(&buf, p->project);
+		put_cell(&buf, p->item);
+		put_cell(&buf, p->catalog_no);
+		put_cell(&buf, p->unit);
+		put_cell(&buf, p->quantity);
+		put_amount_cell(c, &buf, to_display(c, p->unit_price), 1);
+		put_amount_cell(c, &buf, to_display(c, p->amount), 1);
+		put_cell(&buf, f >= 0 ? c->cat->funds[f].name : p->fund);
+	}
+	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
+	ys_buf_free(&buf);
+	return s;
+}
+
+/* ---- expansion ---- */
+
+static ys_status bad(struct nctx *c, const char *fmt, const char *what)
+{
+	return ys_fail(c->d, YS_EINPUT, c->t->path, c->line, 0, fmt, what);
+}
+
+static void put_figure(struct nctx *c, ys_buf *out, const fig *f, const char *fmt)
+{
+	char m[YS_MONEY_FMT_MAX];
+	int dec = c->t->decimals, to = dec, trim = 0;
+	int sign = 0;
+	int64_t v = f->v < 0 ? -f->v : f->v;
+
+	if (!f->has) {
+		ys_buf_puts(out, "—");
+		return;
+	}
+	if (fmt && !strncmp(fmt, "wan", 3) && fmt[3] >= '0' && fmt[3] <= '9') {
+		to = fmt[3] - '0';
+		trim = strchr(fmt + 4, 't') != NULL;
+		sign = strchr(fmt + 4, 's') != NULL;
+	}
+	if (sign)	/* keep the sign: a column of changes */
+		v = f->v;
+	if (to > dec)
+		to = dec;
+	v = ys_money_rescale(v, dec, to);
+	ys_money_format(v, to, 0, m);
+	if (trim && strchr(m, '.')) {
+		size_t n = strlen(m);
+
+		while (n && m[n - 1] == '0')
+			m[--n] = 0;
+		if (n && m[n - 1] == '.')
+			m[--n] = 0;
+	}
+	ys_buf_puts(out, m);
+}
+
+/* "up", "down" or "same" for a change, "none" when it is unknown. */
+static const char *sign_key(const fig *f)
+{
+	if (!f || !f->has)
+		return "none";
+	return f->v > 0 ? "up" : f->v < 0 ? "down" : "same";
+}
+
+static ys_status expand(struct nctx *c, const char *s, ys_buf *out, int depth);
+
+static ys_status put_placeholder(struct nctx *c, const char *ph, ys_buf *out,
+				 int depth)
+{
+	const char *colon = strchr(ph, ':');
+	char name[96];
+	size_t n = colon ? (size_t)(colon - ph) : strlen(ph);
+	const char *arg = colon ? colon + 1 : NULL;
+	const fig *f;
+
+	if (n >= sizeof name)
+		return bad(c, "模板占位符“{%s}”过长", ph);
+	memcpy(name, ph, n);
+	name[n] = 0;
+	if (!strcmp(name, "text") && arg) {
+		const char *tx = ys_budget_text(c->b, arg);
+		size_t len = tx ? strlen(tx) : 0;
+
+		while (len && (tx[len - 1] == '\n' || tx[len - 1] == ' '))
+			len--;
+		if (tx)
+			ys_buf_add(out, tx, len);
+		return YS_OK;
+	}
+	if ((!strcmp(name, "word") || !strcmp(name, "phrase")) && arg) {
+		const char *key = sign_key(fig_find(c, arg));
+		ys_ynode *set = name[0] == 'w' ? c->words : ys_yaml_get(c->y, c->phrases, arg);
+		const char *text = ys_yaml_get_str(c->y, set, key);
+
+		if (name[0] == 'p' && !set)
+			return bad(c, "模板中没有措辞“phrases.%s”", arg);
+		if (!text && !strcmp(key, "none"))
+			return YS_OK;	/* unknown last year: say nothing */
+		if (!text)
+			return bad(c, "模板措辞缺少“%s”", key);
+		if (depth >= MAX_DEPTH)
+			return bad(c, "模板措辞“%s”嵌套过深", arg);
+		return expand(c, text, out, depth + 1);
+	}
+	if ((f = fig_find(c, name))) {
+		put_figure(c, out, f, arg);
+		return YS_OK;
+	}
+	if (!strcmp(name, "change_word")) {
+		const char *text = ys_yaml_get_str(c->y, c->words,
+						   sign_key(fig_find(c, "total_change")));
+		ys_buf_puts(out, text ? text : "");
+		return YS_OK;
+	}
+	for (int i = 0; i < c->nstrs; i++)
+		if (!strcmp(c->strs[i][0], name)) {
+			ys_buf_puts(out, c->strs[i][1] ? c->strs[i][1] : "");
+			return YS_OK;
+		}
+	return bad(c, "未知的模板占位符“{%s}”", ph);
+}
+
+static ys_status expand(struct nctx *c, const char *s, ys_buf *out, int depth)
+{
+	ys_status st;
+
+	while (*s) {
+		const char *close;
+		char ph[128];
+
+		if (s[0] == '{' && s[1] == '{') {
+			ys_buf_putc(out, '{');
+			s += 2;
+			continue;
+		}
+		if (s[0] == '}' && s[1] == '}') {
+			ys_buf_putc(out, '}');
+			s += 2;
+			continue;
+		}
+		if (*s != '{') {
+			ys_buf_putc(out, *s++);
+			continue;
+		}
+		if (!(close = strchr(s, '}')))
+			return bad(c, "模板文本中“{”没有对应的“}”：%s", s);
+		if ((size_t)(close - s - 1) >= sizeof ph)
+			return bad(c, "模板占位符过长：%s", s);
+		memcpy(ph, s + 1, (size_t)(close - s - 1));
+		ph[close - s - 1] = 0;
+		if ((st = put_placeholder(c, ph, out, depth)) != YS_OK)
+			return st;
+		s = close + 1;
+	}
+	return YS_OK;
+}
+
+/* The glossary: the template's entries, each replaced by the bundle's
+ * entry with the same term, then the bundle's new terms; numbered 1、2、… */
+static const char *glossary_text(struct nctx *c, ys_ynode *list)
+{
+	ys_buf buf = YS_BUF_INIT;
+	size_t n = ys_yaml_seq_len(list), num = 0;
+	const char *s;
+
+	for (size_t i = 0; i < n; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, list, i);
+		const char *term = ys_yaml_get_str(c->y, e, "term");
+		const char *text = ys_yaml_get_str(c->y, e, "text");
+
+		if (!term)
+			continue;
+		for (size_t k = 0; k < c->b->nglossary; k++)
+			if (c->b->glossary[k].key && !strcmp(c->b->glossary[k].key, term))
+				text = c->b->glossary[k].value;
+		ys_buf_printf(&buf, "%s%zu、%s：%s", num ? "\n" : "", num + 1, term,
+			      text ? text : "");
+		num++;
+	}
+	for (size_t k = 0; k < c->b->nglossary; k++) {
+		const char *term = c->b->glossary[k].key;
+		int known = 0;
+
+		for (size_t i = 0; i < n && term && !known; i++) {
+			const char *t = ys_yaml_get_str(c->y, ys_yaml_seq_at(c->y, list, i), "term");
+
+			known = t && !strcmp(t, term);
+		}
+		if (!term || known)
+			continue;
+		ys_buf_printf(&buf, "%s%zu、%s：%s", num ? "\n" : "", num + 1, term,
+			      c->b->glossary[k].value ? c->b->glossary[k].value : "");
+		num++;
+	}
+	s = ys_buf_ok(&buf) ? ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf)) : NULL;
+	ys_buf_free(&buf);
+	return s;
+}
+
+static ys_status build_sections(struct nctx *c)
+{
+	ys_ynode *root = ys_yaml_root(c->y);
+	ys_ynode *list = ys_yaml_get(c->y, root, "sections");
+	size_t n = ys_yaml_seq_len(list);
+	char year[16], prev_year[16];
+	const char *glossary;
+	ys_status st = YS_OK;
+
+	if (!list)
+		return YS_OK;
+	if (!ys_yaml_is_seq(list))
+		return ys_fail(c->d, YS_EINPUT, c->t->path, ys_yaml_line(list), 0,
+			       "“sections”应为列表");
+	c->phrases = ys_yaml_get(c->y, root, "phrases");
+	c->words = ys_yaml_get(c->y, root, "words");
+	if (!(glossary = glossary_text(c, ys_yaml_get(c->y, root, "glossary"))))
+		return YS_ENOMEM;
+
+	snprintf(year, sizeof year, "%d", c->b->year);
+	if (c->b->previous.present && c->b->previous.year)
+		snprintf(prev_year, sizeof prev_year, "%d", c->b->previous.year);
+	else
+		snprintf(prev_year, sizeof prev_year, "%d", c->b->year - 1);
+	str_set(c, "unit_name", c->b->unit_name);
+	str_set(c, "unit_code", c->b->unit_code);
+	str_set(c, "year", ys_arena_strdup(&c->ds->arena, year));
+	str_set(c, "prev_year", ys_arena_strdup(&c->ds->arena, prev_year));
+	str_set(c, "duties", c->b->duties);
+	str_set(c, "project_names", join_projects(c));
+	str_set(c, "orgs_rows", orgs_rows(c));
+	str_set(c, "assets_rows", assets_rows(c));
+	str_set(c, "assets_as_of", c->b->assets_as_of ? c->b->assets_as_of : "");
+	str_set(c, "procurement_rows", procurement_rows(c));
+	str_set(c, "glossary", glossary);
+
+	c->ds->sections = ys_arena_alloc(&c->ds->arena, (n + 1) * sizeof *c->ds->sections);
+	if (!c->ds->sections)
+		return YS_ENOMEM;
+	for (size_t i = 0; i < n && st == YS_OK; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, list, i);
+		ys_dsection *sec = &c->ds->sections[i];
+		const char *id = ys_yaml_get_str(c->y, e, "id");
+		const char *title = ys_yaml_get_str(c->y, e, "title");
+		const char *text = ys_yaml_get_str(c->y, e, "text");
+		/* A section can have a second wording for when a table it
+		 * shows is empty: `empty_if: procurement_rows` + `text_empty`. */
+		const char *empty_if = ys_yaml_get_str(c->y, e, "empty_if");
+		const char *text_empty = ys_yaml_get_str(c->y, e, "text_empty");
+		ys_buf buf = YS_BUF_INIT;
+
+		if (!id || !title || !text)
+			return ys_fail(c->d, YS_EINPUT, c->t->path, ys_yaml_line(e), 0,
+				       "sections 的每一项应有 id、title 和 text");
+		if (empty_if && text_empty) {
+			for (int k = 0; k < c->nstrs; k++)
+				if (!strcmp(c->strs[k][0], empty_if) &&
+				    (!c->strs[k][1] || !*c->strs[k][1]))
+					text = text_empty;
+		}
+		c->line = ys_yaml_line(e);
+		if ((st = expand(c, title, &buf, 0)) == YS_OK) {
+			sec->title = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
+			ys_buf_reset(&buf);
+			st = expand(c, text, &buf, 0);
+		}
+		if (st == YS_OK) {
+			size_t len = buf.len;
+
+			/* YAML block scalars end with a newline; the text does not. */
+			while (len && buf.data[len - 1] == '\n')
+				len--;
+			sec->id = ys_arena_strdup(&c->ds->arena, id);
+			sec->text = ys_arena_strndup(&c->ds->arena, ys_buf_str(&buf), len);
+			if (!ys_buf_ok(&buf) || !sec->id || !sec->title || !sec->text)
+				st = YS_ENOMEM;
+		}
+		ys_buf_free(&buf);
+		c->ds->nsections = i + 1;
+	}
+	return st;
+}
+
+ys_status ys_narrative_build(ys_disclosure *ds, const ys_template *t,
+			     const ys_budget *b, const ys_catalog *cat,
+			     const ys_cube *cube, ys_diag *d)
+{
+	struct nctx c;
+	ys_yaml y;
+	char *text = NULL;
+	size_t len = 0;
+	ys_status st;
+
+	memset(&c, 0, sizeof c);
+	c.ds = ds;
+	c.t = t;
+	c.b = b;
+	c.cat = cat;
+	c.y = &y;
+	c.d = d;
+	if (!t->path)
+		return YS_OK;
+	if ((st = ys_read_file(t->path, 16u << 20, &text, &len, d)) != YS_OK)
+		return st;
+	memset(&y, 0, sizeof y);
+	st = ys_yaml_load(&y, t->path, text, len, d);
+	free(text);
+	if (st != YS_OK)
+		return st;
+	if ((st = compute(&c, cube)) == YS_OK)
+		st = build_sections(&c);
+	ys_yaml_free(&y);
+	return st;
+}
