@@ -32,5 +32,7 @@ int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 
 int cmd_render(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 #endif

@@ -1,0 +1,221 @@
+/*
+ * rules_catalog.c - the catalog rules (YS-C…: codes exist in the year's
+ * catalog, names match, functional rows reach 项 and economic rows 款,
+ * parents are listed) and the completeness and layout rules (YS-P…: the
+ * nine tables in order, notes on empty tables, the sections, unit and year
+ * in every header, columns as the template has them).
+ */
+#include "check_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const table_ids[] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"};
+
+/* T6 rows are economic codes; every other code row is functional. */
+static ys_cat_kind kind_of(const ys_dtable *t)
+{
+	return !strcmp(t->id, "T6") ? YS_CAT_ECO : YS_CAT_FUNC;
+}
+
+static int has_child(const ys_dtable *t, ys_code p)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		ys_code c = t->rows[i].code ? ys_code_parse(t->rows[i].code) : 0;
+
+		if (c && ys_code_parent(c) == p)
+			return 1;
+	}
+	return 0;
+}
+
+static int row_has_value(const ys_dtable *t, const ys_drow *r)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (ysck_val(r, (int)c))
+			return 1;
+	return 0;
+}
+
+static void codes(ys_ck *c, const ys_dtable *t)
+{
+	ys_cat_kind kind = kind_of(t);
+	int leaf_digits = kind == YS_CAT_ECO ? 5 : 7;
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ys_drow *r = &t->rows[i];
+		ys_code code = r->code ? ys_code_parse(r->code) : 0;
+		const ys_cat_entry *e;
+
+		if (!r->code)
+			continue;
+		if (!code) {
+			ysck_emit(c, "YS-C001", t, r, NULL, NULL, "“%s”不是科目编码（应为3、5或7位数字）", r->code);
+			continue;
+		}
+		if (c->cat) {
+			if (!(e = ys_catalog_find(c->cat, kind, code)))
+				ysck_emit(c, "YS-C001", t, r, NULL, NULL, "%s科目 %s（%s）不在 %d 年科目表中",
+					  kind == YS_CAT_ECO ? "经济分类" : "功能分类", r->code,
+					  r->name ? r->name : "", c->cat->year);
+			else if (r->name && e->name && strcmp(r->name, e->name))
+				ysck_emit(c, "YS-C002", t, r, NULL, NULL, "科目 %s 名称为“%s”，%d 年科目表为“%s”",
+					  r->code, r->name, c->cat->year, e->name);
+		}
+		/* Two-sided tables list 类 only; code tables go down to leaves. */
+		if (!t->two_sided && ys_code_digits(code) < leaf_digits &&
+		    !has_child(t, code) && row_has_value(t, r))
+			ysck_emit(c, "YS-C003", t, r, NULL, NULL, "%s（%s）没有细化到%s级",
+				  r->code, r->name ? r->name : "", kind == YS_CAT_ECO ? "款" : "项");
+		if (!t->two_sided && ys_code_parent(code)) {
+			char pc[8];
+
+			ys_code_str(ys_code_parent(code), pc);
+			if (!ysck_code_row(t, pc))
+				ysck_emit(c, "YS-C004", t, r, NULL, NULL, "%s 的上级科目 %s 没有列出",
+					  r->code, pc);
+		}
+	}
+}
+
+static int table_empty(const ys_dtable *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (row_has_value(t, &t->rows[i]))
+			return 0;
+	return 1;
+}
+
+/* Tables a disclosure carries besides the nine, inside its sections. */
+static int auxiliary(const char *title)
+{
+	static const char *const words[] = {"机构设置", "政府采购", "固定资产", "国有资产", "绩效目标", NULL};
+
+	for (int i = 0; title && words[i]; i++)
+		if (strstr(title, words[i]))
+			return 1;
+	return 0;
+}
+
+static void tables(ys_ck *c)
+{
+	const ys_disclosure *ds = c->ds;
+	int last = -1;
+
+	for (size_t k = 0; k < 9; k++) {
+		const ys_ttable *tt = c->tpl ? ys_template_table(c->tpl, table_ids[k]) : NULL;
+
+		if (!ys_disclosure_table(ds, table_ids[k]))
+			ysck_emit(c, "YS-P001", NULL, NULL, NULL, NULL, "缺少公开表 %s%s%s", table_ids[k],
+				  tt && tt->title ? "：" : "", tt && tt->title ? tt->title : "");
+	}
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *t = &ds->tables[i];
+		int k = 0;
+
+		if (!t->id && !auxiliary(t->title)) {
+			ysck_emit(c, "YS-P007", NULL, NULL, NULL, NULL, "第 %zu 张表“%s”无法识别", i + 1,
+				  t->title ? t->title : "");
+			continue;
+		}
+		if (!t->id)
+			continue;
+		while (k < 9 && strcmp(table_ids[k], t->id))
+			k++;
+		if (k < 9 && k < last)
+			ysck_emit(c, "YS-P002", t, NULL, NULL, NULL, "%s 排在 %s 之后", t->id, table_ids[last]);
+		if (k < 9 && k > last)
+			last = k;
+		if (table_empty(t) && (!t->note || !t->note[0]))
+			ysck_emit(c, "YS-P003", t, NULL, NULL, NULL, "%s 没有数据，也没有空表列示的说明", t->id);
+		if (t->unit_name && ds->unit_name && strcmp(t->unit_name, ds->unit_name))
+			ysck_emit(c, "YS-P005", t, NULL, NULL, NULL, "表头单位“%s”与文件单位“%s”不同",
+				  t->unit_name, ds->unit_name);
+		if (t->year && ds->year && t->year != ds->year)
+			ysck_emit(c, "YS-P005", t, NULL, NULL, NULL, "表头年度 %d 与文件年度 %d 不同",
+				  t->year, ds->year);
+		if (c->tpl) {
+			const ys_ttable *tt = ys_template_table(c->tpl, t->id);
+
+			for (size_t m = 0; tt && m < tt->ncols; m++)
+				if (ys_dtable_col(t, tt->cols[m].key, tt->cols[m].side) < 0)
+					ysck_emit(c, "YS-P006", t, NULL, tt->cols[m].key, NULL,
+						  "%s 缺少栏目“%s”", t->id, tt->cols[m].label ? tt->cols[m].label : tt->cols[m].key);
+		}
+	}
+}
+
+static void sections(ys_ck *c)
+{
+	static const struct {
+		const char *id, *title;
+	} need[] = {
+		{"duties", "部门职责及机构设置"},
+		{"overview", "预算安排的总体情况"},
+		{"operating_cost", "机关运行经费"},
+		{"three_public", "“三公”经费"},
+		{"performance", "预算绩效信息"},
+		{"procurement", "政府采购"},
+		{"assets", "国有资产"},
+		{"glossary", "名词解释"},
+	};
+	const ys_disclosure *ds = c->ds;
+
+	if (!ds->nsections) {
+		ysck_emit_sev(c, "YS-P004", YS_SEV_INFO, NULL, NULL, NULL, NULL,
+			      "文件不含说明部分，说明相关的规则未运行");
+		return;
+	}
+	for (size_t k = 0; k < sizeof need / sizeof *need; k++) {
+		int found = 0;
+
+		for (size_t i = 0; i < ds->nsections && !found; i++) {
+			const ys_dsection *s = &ds->sections[i];
+
+			if ((s->id && !strcmp(s->id, need[k].id)) ||
+			    (s->title && strstr(s->title, need[k].title)))
+				found = 1;
+		}
+		if (!found)
+			ysck_emit(c, "YS-P004", NULL, NULL, NULL, need[k].id, "缺少说明部分“%s”",
+				  need[k].title);
+	}
+	/* 总体情况 explains income, expenditure and the change from last year. */
+	{
+		const ys_dsection *o = ys_disclosure_section(ds, "overview");
+		static const char *const parts[][3] = {
+			{"收入", NULL, "收入"}, {"支出", NULL, "支出"},
+			{"比上年", "较上年", "比上年增减"},
+		};
+
+		for (size_t k = 0; o && o->text && k < 3; k++) {
+			int year_cmp = 0;
+			char y[16];
+
+			/* "较2022年" names last year by number. */
+			snprintf(y, sizeof y, "%d年", ds->year - 1);
+			if (k == 2 && ds->year && strstr(o->text, y))
+				year_cmp = 1;
+			if (!strstr(o->text, parts[k][0]) && !(parts[k][1] && strstr(o->text, parts[k][1])) &&
+			    !year_cmp)
+				ysck_emit(c, "YS-P004", NULL, NULL, NULL, "overview",
+					  "预算安排的总体情况没有说明%s", parts[k][2]);
+		}
+	}
+}
+
+void ysck_rules_catalog(ys_ck *c)
+{
+	if (!c->cat || !c->tpl)
+		ysck_emit(c, "YS-C000", NULL, NULL, NULL, NULL, "%s",
+			  !c->cat ? "没有该年度的科目表，未检查科目是否存在及名称"
+				  : "没有找到模板，未检查表栏");
+	for (size_t i = 0; i < c->ds->ntables; i++) {
+		const ys_dtable *t = &c->ds->tables[i];
+
+		if (t->id)
+			codes(c, t);
+	}
+	tables(c);
+	sections(c);
+}

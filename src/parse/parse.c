@@ -1,0 +1,141 @@
+/*
+ * parse.c - the parser's entry point: reads the file, detects the format
+ * from its content, hands the bytes to the reader for that format and the
+ * resulting intermediate document to table recognition.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../base/text.h"
+#include "readers.h"
+
+const char *ys_parse_format_name(ys_parse_format f)
+{
+	switch (f) {
+	case YS_PFMT_TEXT: return "text";
+	case YS_PFMT_HTML: return "html";
+	case YS_PFMT_DOCX: return "docx";
+	case YS_PFMT_XLSX: return "xlsx";
+	default: return "zip";
+	}
+}
+
+static int has_entry_name(const char *data, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+
+	/* Entry names appear in local headers and the central directory. */
+	for (size_t i = 0; i + n <= len; i++)
+		if (data[i] == name[0] && !memcmp(data + i, name, n))
+			return 1;
+	return 0;
+}
+
+static int looks_html(const char *data, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+
+	for (size_t i = 0; i + 6 <= n; i++)
+		if (data[i] == '<' && (!strncasecmp(data + i, "<html", 5) ||
+				       !strncasecmp(data + i, "<table", 6) ||
+				       !strncasecmp(data + i, "<!doctype", 9 <= n - i ? 9 : n - i) ||
+				       !strncasecmp(data + i, "<body", 5) ||
+				       !strncasecmp(data + i, "<meta", 5)))
+			return 1;
+	return 0;
+}
+
+ys_parse_format ys_parse_detect(const char *data, size_t len)
+{
+	if (len >= 4 && !memcmp(data, "PK\003\004", 4)) {
+		if (has_entry_name(data, len, "word/document.xml"))
+			return YS_PFMT_DOCX;
+		if (has_entry_name(data, len, "xl/workbook.xml"))
+			return YS_PFMT_XLSX;
+		return YS_PFMT_ZIP;
+	}
+	if (looks_html(data, len))
+		return YS_PFMT_HTML;
+	return YS_PFMT_TEXT;
+}
+
+/* Text formats: UTF-8 (with or without BOM) or GBK/GB18030. */
+static ys_status to_utf8(const char *path, const char *data, size_t len, char **text,
+			 size_t *tlen, ys_diag *d)
+{
+	const char *enc;
+	ys_status st;
+
+	if (!(*text = malloc(len + 1)))
+		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	memcpy(*text, data, len);
+	(*text)[len] = '\0';
+	*tlen = len;
+	if (memchr(data, '\0', len)) {
+		free(*text);
+		*text = NULL;
+		return ys_fail(d, YS_EINPUT, path, 0, 0,
+			       "不是可识别的公开文件：含有二进制内容（NUL 字节），"
+			       "支持文本导出、HTML、DOCX、XLSX");
+	}
+	if ((st = ys_text_to_utf8(path, text, tlen, &enc, d)) != YS_OK) {
+		free(*text);
+		*text = NULL;
+	}
+	return st;
+}
+
+ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
+			 const ys_template *t, const ys_catalog *cat,
+			 ys_disclosure *out, ys_diag *d)
+{
+	ys_parse_format f = ys_parse_detect(data, len);
+	ys_pdoc doc = {0};
+	char *text = NULL;
+	size_t tlen = 0;
+	ys_status st;
+
+	(void)cat;
+	switch (f) {
+	case YS_PFMT_TEXT:
+	case YS_PFMT_HTML:
+		if ((st = to_utf8(path, data, len, &text, &tlen, d)) != YS_OK)
+			return st;
+		st = f == YS_PFMT_TEXT ? ys_read_textexport(path, text, tlen, &doc, d)
+				       : ys_read_html(path, text, tlen, &doc, d);
+		free(text);
+		break;
+	case YS_PFMT_DOCX:
+	case YS_PFMT_XLSX:
+		st = ys_read_ooxml(path, data, len, f == YS_PFMT_DOCX, &doc, d);
+		break;
+	default:
+		st = ys_fail(d, YS_EINPUT, path, 0, 0,
+			     "zip 文件中既没有 word/document.xml 也没有 xl/workbook.xml："
+			     "不是 DOCX 或 XLSX");
+	}
+	if (st == YS_OK)
+		st = ys_recognize(&doc, path, t, out, d);
+	ys_pdoc_free(&doc);
+	return st;
+}
+
+ys_status ys_parse_file(const char *path, const ys_template *t,
+			const ys_catalog *cat, ys_disclosure *out, ys_diag *d)
+{
+	char *data;
+	size_t len;
+	ys_status st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d);
+
+	if (st != YS_OK)
+		return st;
+	if (!len)
+		st = ys_fail(d, YS_EINPUT, path, 0, 0, "文件为空");
+	else
+		st = ys_parse_bytes(path, data, len, t, cat, out, d);
+	free(data);
+	return st;
+}

@@ -1,0 +1,29 @@
+/*
+ * readers.h - the document readers inside the parser: each turns the bytes
+ * of one format into the intermediate document (doc.h). Internal to
+ * src/parse; the public entry point is parse.h.
+ */
+#ifndef YS_PARSE_READERS_H
+#define YS_PARSE_READERS_H
+
+#include <stddef.h>
+
+#include "../base/status.h"
+#include "../model/disclosure.h"
+#include "../template/template.h"
+#include "doc.h"
+
+/* The Word text export (one cell per tab-indented line). text is UTF-8. */
+ys_status ys_read_textexport(const char *path, const char *text, size_t len,
+			     ys_pdoc *doc, ys_diag *d);
+/* HTML tables and paragraphs. text is UTF-8. */
+ys_status ys_read_html(const char *path, const char *text, size_t len,
+		       ys_pdoc *doc, ys_diag *d);
+/* DOCX (docx=1) or XLSX from the zip bytes, with size and entry limits. */
+ys_status ys_read_ooxml(const char *path, const char *data, size_t len,
+		       int docx, ys_pdoc *doc, ys_diag *d);
+/* Table recognition: the document into the disclosure, driven by t. */
+ys_status ys_recognize(const ys_pdoc *doc, const char *path,
+		       const ys_template *t, ys_disclosure *ds, ys_diag *d);
+
+#endif

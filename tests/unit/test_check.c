@@ -1,0 +1,447 @@
+/*
+ * test_check.c - every rule of `yusuan check` on a passing and a failing
+ * disclosure. The passing one is the reference (tests/golden/…json); each
+ * failing one changes one thing in it (a cell, a code, a name, a sentence,
+ * a missing table), made here with jansson so that the fixtures follow the
+ * golden file when it changes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check.h"
+#include "io/disclosure_json.h"
+#include "model/catalog.h"
+#include "template/template.h"
+
+#define GOLDEN "tests/golden/pingxiang-zonggonghui-2023.json"
+
+static ys_catalog cat;
+static ys_template tpl;
+
+static const char *datadir(void)
+{
+	const char *d = getenv("YUSUAN_DATA");
+
+	return d && *d ? d : "data";
+}
+
+static int setup(void **state)
+{
+	ys_diag d;
+
+	(void)state;
+	if (ys_catalog_load(&cat, datadir(), 2023, &d) != YS_OK)
+		return -1;
+	if (ys_template_load(&tpl, datadir(), "hebei-2023", &cat, &d) != YS_OK)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	ys_template_free(&tpl);
+	ys_catalog_free(&cat);
+	return 0;
+}
+
+static json_t *golden(void)
+{
+	json_error_t e;
+	json_t *j = json_load_file(GOLDEN, 0, &e);
+
+	assert_non_null(j);
+	return j;
+}
+
+static json_t *table(json_t *root, const char *id)
+{
+	json_t *ts = json_object_get(root, "tables"), *t;
+	size_t i;
+
+	json_array_foreach(ts, i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "id")), id))
+			return t;
+	fail_msg("no table %s", id);
+	return NULL;
+}
+
+/* The row whose code, item or name is `key` (on `side` when not NULL). */
+static json_t *row(json_t *root, const char *tid, const char *side, const char *key)
+{
+	json_t *rows = json_object_get(table(root, tid), "rows"), *r;
+	size_t i;
+
+	json_array_foreach(rows, i, r) {
+		const char *s = json_string_value(json_object_get(r, "side"));
+		const char *c = json_string_value(json_object_get(r, "code"));
+		const char *it = json_string_value(json_object_get(r, "item"));
+		const char *n = json_string_value(json_object_get(r, "name"));
+
+		if (side && (!s || strcmp(s, side)))
+			continue;
+		if ((c && !strcmp(c, key)) || (it && !strcmp(it, key)) || (n && !strcmp(n, key)))
+			return r;
+	}
+	fail_msg("no row %s in %s", key, tid);
+	return NULL;
+}
+
+static void set_cell(json_t *root, const char *tid, const char *side, const char *key,
+		     const char *col, const char *v)
+{
+	json_t *vals = json_object_get(row(root, tid, side, key), "values");
+
+	json_object_set_new(vals, col, v ? json_string(v) : json_null());
+}
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+	json_object_set_new(o, k, json_string(v));
+}
+
+static json_t *section(json_t *root, const char *id)
+{
+	json_t *ss = json_object_get(root, "sections"), *s;
+	size_t i;
+
+	json_array_foreach(ss, i, s)
+		if (!strcmp(json_string_value(json_object_get(s, "id")), id))
+			return s;
+	fail_msg("no section %s", id);
+	return NULL;
+}
+
+/* Replaces `from` by `to` in a section's text. */
+static void edit_text(json_t *root, const char *id, const char *from, const char *to)
+{
+	json_t *s = section(root, id);
+	const char *t = json_string_value(json_object_get(s, "text"));
+	const char *p = strstr(t, from);
+	char *n;
+
+	assert_non_null(p);
+	n = malloc(strlen(t) + strlen(to) + 1);
+	memcpy(n, t, (size_t)(p - t));
+	strcpy(n + (p - t), to);
+	strcat(n, p + strlen(from));
+	set_str(s, "text", n);
+	free(n);
+}
+
+static void remove_table(json_t *root, const char *id)
+{
+	json_t *ts = json_object_get(root, "tables"), *t;
+	size_t i;
+
+	json_array_foreach(ts, i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "id")), id)) {
+			json_array_remove(ts, i);
+			return;
+		}
+}
+
+/* Checks root; returns how many findings of `rule` at `sev` or above, and
+ * the counts of all errors and warnings in *errs. */
+static size_t run(json_t *root, const char *rule, ys_severity sev, int64_t tolerance,
+		  size_t *errs)
+{
+	char *text = json_dumps(root, 0);
+	ys_disclosure ds;
+	ys_findings fs;
+	ys_check_opts o = {NULL, 0, tolerance};
+	ys_diag d;
+	size_t n = 0;
+
+	assert_non_null(text);
+	ys_disclosure_init(&ds);
+	ys_findings_init(&fs);
+	assert_int_equal(ys_disclosure_json_parse(&ds, text, strlen(text), "t.json", &d), YS_OK);
+	assert_int_equal(ys_check_disclosure(&ds, ds.year == 2023 ? &cat : NULL,
+					     ds.year == 2023 ? &tpl : NULL, "t.json", &o, &fs), YS_OK);
+	for (size_t i = 0; i < fs.n; i++)
+		if (rule && !strcmp(fs.v[i].rule, rule) && fs.v[i].severity >= sev)
+			n++;
+	if (errs)
+		*errs = fs.nerrors + fs.nwarnings;
+	ys_findings_free(&fs);
+	ys_disclosure_free(&ds);
+	free(text);
+	json_decref(root);
+	return n;
+}
+
+static void test_reference_is_clean(void **state)
+{
+	size_t errs = 99;
+
+	(void)state;
+	run(golden(), NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+}
+
+/* Every rule must be silent on the reference. */
+static void test_each_rule_silent_on_reference(void **state)
+{
+	(void)state;
+	for (size_t i = 0; ys_rule_at(i); i++)
+		assert_int_equal(run(golden(), ys_rule_at(i)->id, YS_SEV_WARNING, 0, NULL), 0);
+}
+
+#define FAILS(rule, sev, edit)                                          \
+	do {                                                            \
+		json_t *j = golden();                                   \
+		edit;                                                   \
+		if (run(j, rule, sev, 0, NULL) < 1)                     \
+			fail_msg("%s did not fire", rule);              \
+	} while (0)
+
+static void test_within_table(void **state)
+{
+	(void)state;
+	FAILS("YS-T001", YS_SEV_ERROR, set_cell(j, "T3", NULL, "20129", "project", "346.49"));
+	FAILS("YS-T002", YS_SEV_ERROR, set_cell(j, "T5", NULL, "合计", "project", "346.50"));
+	FAILS("YS-T003", YS_SEV_ERROR, set_cell(j, "T6", NULL, "30201", "total", "2.55"));
+	FAILS("YS-T004", YS_SEV_ERROR, {
+		set_cell(j, "T6", NULL, "30201", "personnel", "2.54");
+		set_cell(j, "T6", NULL, "30201", "public", NULL);
+	});
+	FAILS("YS-T005", YS_SEV_ERROR, set_cell(j, "T1", "income", "income_total", "amount", "552.19"));
+	FAILS("YS-T006", YS_SEV_ERROR, {
+		set_cell(j, "T1", "expense", "expense_grand", "amount", "552.28");
+		set_cell(j, "T1", "expense", "year_end", "amount", "0.10");
+	});
+	FAILS("YS-T007", YS_SEV_ERROR, set_cell(j, "T2", NULL, "20805", "total", "0.00"));
+	FAILS("YS-T008", YS_SEV_ERROR, {
+		json_t *rows = json_object_get(table(j, "T6"), "rows");
+		json_t *dup = json_deep_copy(row(j, "T6", NULL, "30201"));
+
+		json_object_set_new(json_object_get(dup, "values"), "total", json_string("9.99"));
+		json_array_insert_new(rows, 13, dup);
+	});
+	FAILS("YS-T009", YS_SEV_ERROR, set_cell(j, "T9", NULL, "subtotal", "gpb", "0.17"));
+}
+
+static void test_heading_rows_are_not_parents(void **state)
+{
+	(void)state;
+	/* T9's 公务用车购置及运维费 is a heading published blank: no T007/T009. */
+	assert_int_equal(run(golden(), "YS-T009", YS_SEV_WARNING, 0, NULL), 0);
+	assert_int_equal(run(golden(), "YS-T007", YS_SEV_WARNING, 0, NULL), 0);
+}
+
+static void test_tolerance_grades_gaps(void **state)
+{
+	json_t *j;
+
+	(void)state;
+	j = golden();
+	set_cell(j, "T3", NULL, "20129", "project", "346.49");
+	assert_int_equal(run(j, "YS-T001", YS_SEV_ERROR, 1, NULL), 0);
+	j = golden();
+	set_cell(j, "T3", NULL, "20129", "project", "346.49");
+	/* 20129 and its parent 201 are both 0.01 off. */
+	assert_int_equal(run(j, "YS-T001", YS_SEV_WARNING, 1, NULL), 2);
+	j = golden();
+	set_cell(j, "T3", NULL, "20129", "project", "346.58");
+	assert_int_equal(run(j, "YS-T001", YS_SEV_ERROR, 1, NULL), 2);
+}
+
+static void test_across_tables(void **state)
+{
+	(void)state;
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T1", "income", "gpb", "amount", "552.17"));
+	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T1", "expense", "208", "amount", "9.31"));
+	FAILS("YS-X003", YS_SEV_ERROR, set_cell(j, "T3", NULL, "合计", "total", "552.19"));
+	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "gpb", "amount", "552.00"));
+	FAILS("YS-X005", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
+	FAILS("YS-X006", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
+	FAILS("YS-X007", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	FAILS("YS-X008", YS_SEV_ERROR, {
+		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.10");
+		set_cell(j, "T9", NULL, "vehicle_operation", "total", "0.10");
+	});
+	FAILS("YS-X008", YS_SEV_WARNING, {
+		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.20");
+	});
+	FAILS("YS-X009", YS_SEV_ERROR, set_cell(j, "T4", "income", "income_total", "amount", "552.00"));
+}
+
+static void test_catalog(void **state)
+{
+	json_t *k;
+
+	(void)state;
+	FAILS("YS-C001", YS_SEV_ERROR, set_str(row(j, "T6", NULL, "30299"), "code", "30298"));
+	FAILS("YS-C002", YS_SEV_ERROR, set_str(row(j, "T5", NULL, "2012901"), "name", "行政运行费"));
+	FAILS("YS-C003", YS_SEV_ERROR, {
+		json_t *rows = json_object_get(table(j, "T2"), "rows");
+
+		json_array_remove(rows, 14);	/* 2210201 */
+	});
+	FAILS("YS-C004", YS_SEV_ERROR, {
+		json_t *rows = json_object_get(table(j, "T3"), "rows");
+
+		json_array_remove(rows, 13);	/* 22102 */
+	});
+	k = golden();
+	json_object_set_new(k, "year", json_integer(1999));
+	assert_int_equal(run(k, "YS-C000", YS_SEV_INFO, 0, NULL), 1);
+}
+
+static void test_completeness(void **state)
+{
+	(void)state;
+	FAILS("YS-P001", YS_SEV_ERROR, remove_table(j, "T7"));
+	FAILS("YS-P002", YS_SEV_WARNING, {
+		json_t *ts = json_object_get(j, "tables");
+		json_t *t2 = json_incref(json_array_get(ts, 1));
+
+		json_array_remove(ts, 1);
+		json_array_append_new(ts, t2);
+	});
+	FAILS("YS-P003", YS_SEV_ERROR, json_object_set_new(table(j, "T8"), "note", json_null()));
+	FAILS("YS-P004", YS_SEV_WARNING, {
+		json_t *ss = json_object_get(j, "sections");
+
+		json_array_remove(ss, json_array_size(ss) - 2);	/* glossary */
+	});
+	FAILS("YS-P004", YS_SEV_WARNING, {
+		edit_text(j, "overview", "较2022年预算增加169万元", "增加169万元");
+		edit_text(j, "overview", "比上年增减情况", "增减情况");
+		edit_text(j, "overview", "2022年预算（万元）", "上一预算（万元）");
+	});
+	FAILS("YS-P005", YS_SEV_ERROR, set_str(table(j, "T3"), "unit_name", "平乡县妇联"));
+	FAILS("YS-P006", YS_SEV_ERROR, {
+		json_t *cols = json_object_get(table(j, "T5"), "columns");
+
+		json_array_remove(cols, 2);
+	});
+	FAILS("YS-P007", YS_SEV_INFO, json_object_set_new(table(j, "T9"), "id", json_null()));
+}
+
+static void test_hygiene(void **state)
+{
+	(void)state;
+	FAILS("YS-H001", YS_SEV_ERROR, set_cell(j, "T6", NULL, "30305", "total", "-0.40"));
+	FAILS("YS-H002", YS_SEV_WARNING, set_cell(j, "T6", NULL, "30305", "total", "4000000.00"));
+	FAILS("YS-H003", YS_SEV_ERROR, edit_text(j, "overview", "主要原因", "项目支出占120.5%，主要原因"));
+	FAILS("YS-H004", YS_SEV_WARNING, {
+		json_t *p = json_array_get(json_object_get(j, "performance"), 0);
+
+		set_str(json_array_get(json_object_get(p, "indicators"), 0), "lv2", "产量指标");
+	});
+	FAILS("YS-H005", YS_SEV_WARNING, {
+		json_t *p = json_array_get(json_object_get(j, "performance"), 0);
+
+		set_str(json_array_get(json_object_get(p, "indicators"), 3), "value", "400万元");
+	});
+	FAILS("YS-H006", YS_SEV_ERROR, edit_text(j, "operating_cost", "6万元", "XX万元"));
+	FAILS("YS-H007", YS_SEV_WARNING, set_str(section(j, "overview"), "title", "2019年部门预算安排的总体情况"));
+}
+
+static void test_narrative(void **state)
+{
+	(void)state;
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "overview", "基本支出206万元", "基本支出205万元"));
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "operating_cost", "安排6万元", "安排7万元"));
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "three_public", "安排0.16万元", "安排0.15万元"));
+	FAILS("YS-N002", YS_SEV_ERROR, edit_text(j, "overview", "项目支出增加93万元", "项目支出增加95万元"));
+	FAILS("YS-N005", YS_SEV_ERROR, edit_text(j, "overview", "| 129.70 | 205.70 | 76.00 |", "| 129.70 | 205.70 | 75.00 |"));
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "overview", "| 253.48 | 346.48 | 93.00 |", "| 253.48 | 346.49 | 93.01 |"));
+	FAILS("YS-N003", YS_SEV_ERROR, edit_text(j, "overview", "项目支出346万元，", "项目支出346万元，占支出总额的19.62%，"));
+	FAILS("YS-N004", YS_SEV_ERROR, edit_text(j, "overview", "增加169万元，", "增加169万元，增长30.62%，"));
+	FAILS("YS-N004", YS_SEV_ERROR, edit_text(j, "overview", "增加169万元，", "增加169万元，下降44.13%，"));
+	FAILS("YS-N004", YS_SEV_ERROR, edit_text(j, "overview", "增加169万元", "增加-169万元"));
+	FAILS("YS-N003", YS_SEV_WARNING, edit_text(j, "overview", "项目支出346万元，", "项目支出346万元，占支出总额的62.74%，"));
+}
+
+/* Correct statements in the reference's own style raise nothing. */
+static void test_narrative_passes(void **state)
+{
+	json_t *j;
+	size_t errs = 99;
+
+	(void)state;
+	j = golden();
+	edit_text(j, "overview", "项目支出346万元，", "项目支出346万元，占支出总额的62.75%，");
+	edit_text(j, "operating_cost", "安排6万元", "安排5.90万元");
+	edit_text(j, "overview", "增加169万元，", "增加169万元，增长44.13%，");
+	edit_text(j, "three_public", "安排0.16万元", "安排1600元");
+	run(j, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+	/* A figure of another year is not compared. */
+	j = golden();
+	edit_text(j, "overview", "3、比上年增减情况", "3、比上年增减情况\n2022年基本支出130万元。");
+	run(j, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+}
+
+static void test_json_reader_errors(void **state)
+{
+	ys_disclosure ds;
+	ys_diag d;
+	const char *bad = "{\"schema\": \"yusuan/disclosure@1\",\n \"tables\": [}";
+	const char *money = "{\"schema\": \"yusuan/disclosure@1\", \"tables\": [{\"id\": \"T5\","
+			    " \"columns\": [{\"key\": \"total\"}], \"rows\": [{\"values\": {\"total\": \"1.234\"}}]}]}";
+	const char *num = "{\"schema\": \"yusuan/disclosure@1\", \"tables\": [{\"id\": \"T5\","
+			  " \"columns\": [{\"key\": \"total\"}], \"rows\": [{\"values\": {\"total\": 1.5}}]}]}";
+
+	(void)state;
+	ys_disclosure_init(&ds);
+	assert_int_equal(ys_disclosure_json_parse(&ds, bad, strlen(bad), "b.json", &d), YS_EINPUT);
+	assert_int_equal(d.line, 2);
+	assert_true(d.column > 0);
+	ys_disclosure_free(&ds);
+	ys_disclosure_init(&ds);
+	assert_int_equal(ys_disclosure_json_parse(&ds, money, strlen(money), "m.json", &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "1.234"));
+	ys_disclosure_free(&ds);
+	ys_disclosure_init(&ds);
+	assert_int_equal(ys_disclosure_json_parse(&ds, num, strlen(num), "n.json", &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "字符串"));
+	ys_disclosure_free(&ds);
+	assert_true(ys_disclosure_json_sniff(money, strlen(money)));
+	assert_false(ys_disclosure_json_sniff("unit:\n", 6));
+}
+
+static void test_rules_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; ys_rule_at(i); i++) {
+		const ys_rule *r = ys_rule_at(i);
+
+		assert_int_equal(strlen(r->id), 7);
+		assert_ptr_equal(ys_rule_find(r->id), r);
+		if (ys_rule_at(i + 1))
+			assert_true(strcmp(r->id, ys_rule_at(i + 1)->id) < 0);
+	}
+	assert_null(ys_rule_find("YS-Z999"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_json_reader_errors),
+		cmocka_unit_test(test_reference_is_clean),
+		cmocka_unit_test(test_each_rule_silent_on_reference),
+		cmocka_unit_test(test_within_table),
+		cmocka_unit_test(test_heading_rows_are_not_parents),
+		cmocka_unit_test(test_tolerance_grades_gaps),
+		cmocka_unit_test(test_across_tables),
+		cmocka_unit_test(test_catalog),
+		cmocka_unit_test(test_completeness),
+		cmocka_unit_test(test_hygiene),
+		cmocka_unit_test(test_narrative),
+		cmocka_unit_test(test_narrative_passes),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
