@@ -131,8 +131,10 @@ static int64_t at_decimals(const num *n, int decimals)
 static int states(const num *n, int64_t v, int decimals)
 {
 	if (n->unit == 'w') {
-		if (n->dec >= decimals)
-			return n->v == v * pow10i(n->dec - decimals);
+		int64_t scaled;
+
+		if (n->dec >= decimals)	/* an absurd amount overflows: not compared */
+			return !ys_mul_ok(v, pow10i(n->dec - decimals), &scaled) || n->v == scaled;
 		return ys_money_rescale(v, decimals, n->dec) == n->v;
 	}
 	if (n->unit == 'y')
@@ -220,6 +222,30 @@ static int other_year(const char *text, const char *p, int year)
 	return 0;
 }
 
+/* The next statement of phrase in text at or after from: a figure in 万元
+ * or 元 right after the phrase and its filler words, not about another
+ * year. Returns where the phrase is and the figure in *n, or NULL. */
+static const char *next_statement(const ys_ck *c, const char *text, const char *from,
+				  const char *phrase, num *n)
+{
+	for (const char *p = strstr(from, phrase); p; p = strstr(p + 1, phrase)) {
+		const char *q = skip_fillers(p + strlen(phrase));
+
+		if (!read_num(q, n) || (n->unit != 'w' && n->unit != 'y'))
+			continue;
+		if (other_year(text, p, c->ds->year))
+			continue;
+		/* "一般公共预算收入" and "基金预算收入" are not the whole
+		 * "预算收入". */
+		if (!strcmp(phrase, "预算收入") && p - text >= 6 &&
+		    (!strncmp(p - 6, "公共", 6) || !strncmp(p - 6, "基金", 6) ||
+		     !strncmp(p - 6, "专户", 6)))
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
 static void narrative_figures(ys_ck *c, const ys_dsection *s)
 {
 	for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
@@ -227,26 +253,16 @@ static void narrative_figures(ys_ck *c, const ys_dsection *s)
 		const ys_dtable *t, *t2;
 		const ys_drow *r, *r2;
 		int col = -1, col2 = -1;
+		num n;
 
 		r = figure_cell(c, f->table, f->side, f->item, f->col, &col, &t);
 		r2 = figure_cell(c, f->table2, f->side, f->item2, f->col2, &col2, &t2);
 		if (!r)
 			continue;
-		for (const char *p = strstr(s->text, f->phrase); p; p = strstr(p + 1, f->phrase)) {
-			const char *q = skip_fillers(p + strlen(f->phrase));
-			num n;
+		for (const char *p = next_statement(c, s->text, s->text, f->phrase, &n); p;
+		     p = next_statement(c, s->text, p + 1, f->phrase, &n)) {
 			char a[YS_MONEY_FMT_MAX], said[64];
 
-			if (!read_num(q, &n) || (n.unit != 'w' && n.unit != 'y'))
-				continue;
-			if (other_year(s->text, p, c->ds->year))
-				continue;
-			/* "一般公共预算收入" and "基金预算收入" are not the whole
-			 * "预算收入". */
-			if (!strcmp(f->phrase, "预算收入") && p - s->text >= 6 &&
-			    (!strncmp(p - 6, "公共", 6) || !strncmp(p - 6, "基金", 6) ||
-			     !strncmp(p - 6, "专户", 6)))
-				continue;
 			if (states(&n, ysck_val(r, col), c->ds->decimals) ||
 			    (r2 && states(&n, ysck_val(r2, col2), c->ds->decimals)))
 				continue;
@@ -254,6 +270,75 @@ static void narrative_figures(ys_ck *c, const ys_dsection *s)
 			snprintf(said, sizeof said, "%.*s", (int)(n.end - n.at), n.at);
 			ysck_emit(c, "YS-N001", t, r, t->cols[col].key, s->id,
 				  "说明写%s %s，%s 为 %s 万元", f->phrase, said, t->id, a);
+		}
+	}
+}
+
+/* YS-N008: a figure stated in two sections with amounts that cannot both
+ * be right at their precision ("基本支出206万元" in one, "基本支出211万元"
+ * in another). A phrase with a qualifier in front ("一般公共预算基本支出")
+ * is another figure, compared only with the same qualifier. Phrases that
+ * documents use for two different figures (预算收入: this year's income
+ * or the grand total) are left out. */
+static const char *const qualifiers[] = {"一般公共预算", "公共预算", "财政拨款", "拨款", "基金",
+					 "专户", "事业", "经营", "本级", NULL};
+#define NQUAL (sizeof qualifiers / sizeof *qualifiers)
+
+static size_t qualifier(const char *text, const char *p)
+{
+	for (size_t i = 0; qualifiers[i]; i++) {
+		size_t n = strlen(qualifiers[i]);
+
+		if ((size_t)(p - text) >= n && !strncmp(p - n, qualifiers[i], n))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Can a and b (万元 or 元) state the same amount? The more precise one,
+ * rounded to the other's precision, must equal it. */
+static int same_amount(const num *a, const num *b)
+{
+	int da = a->dec + (a->unit == 'y' ? 4 : 0), db = b->dec + (b->unit == 'y' ? 4 : 0);
+
+	return da <= db ? ys_money_rescale(b->v, db, da) == a->v : ys_money_rescale(a->v, da, db) == b->v;
+}
+
+static void same_figure(ys_ck *c)
+{
+	for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
+		const figure *f = &figures[k];
+		struct {
+			num n;
+			const ys_dsection *s;
+		} first[NQUAL];
+
+		if (f->table2 && !strcmp(f->table2, f->table))
+			continue;
+		memset(first, 0, sizeof first);
+		for (size_t i = 0; i < c->ds->nsections; i++) {
+			const ys_dsection *s = &c->ds->sections[i];
+			num n;
+
+			if (!s->text)
+				continue;
+			for (const char *p = next_statement(c, s->text, s->text, f->phrase, &n); p;
+			     p = next_statement(c, s->text, p + 1, f->phrase, &n)) {
+				size_t q = qualifier(s->text, p);
+
+				if (n.dec > 6)
+					continue;
+				if (!first[q].s) {
+					first[q].n = n;
+					first[q].s = s;
+				} else if (first[q].s != s && !same_amount(&first[q].n, &n)) {
+					ysck_emit(c, "YS-N008", NULL, NULL, NULL, s->id,
+						  "%s%s在§%s写 %.*s，在§%s写 %.*s", q ? qualifiers[q - 1] : "",
+						  f->phrase, first[q].s->id ? first[q].s->id : "",
+						  (int)(first[q].n.end - first[q].n.at), first[q].n.at,
+						  s->id ? s->id : "", (int)(n.end - n.at), n.at);
+				}
+			}
 		}
 	}
 }
@@ -573,14 +658,65 @@ static void narrative_tables(ys_ck *c, const ys_dsection *s)
 	}
 }
 
-/* YS-H003: "占…%" over 100. */
+/* YS-H003: "占…%" over 100, and the shares of one whole stated in one
+ * sentence adding to over 100% ("基本支出占37.3%，项目支出占72.7%"). Shares
+ * are added only when their 占 clauses name the same whole ("占支出总额的",
+ * or nothing); a sentence ends at 。 or a line break, and 其中 starts a new
+ * list (its shares are of a part). Each share may be rounded by half a unit
+ * of its last digit. */
+#define MAX_SHARE_GROUPS 8
+
+typedef struct share_group {
+	char whole[48];
+	int64_t sum, slack;	/* in 10^-4 percent */
+	int n;
+} share_group;
+
+static void share_sum_report(ys_ck *c, const ys_dsection *s, share_group *g, int ng)
+{
+	for (int i = 0; i < ng; i++) {
+		if (g[i].n >= 2 && g[i].sum - g[i].slack > 100 * 10000) {
+			char a[YS_MONEY_FMT_MAX];
+			size_t k;
+
+			ys_money_format(g[i].sum, 4, 0, a);
+			/* 100.3000 → 100.3 */
+			for (k = strlen(a); k && a[k - 1] == '0'; k--)
+				a[k - 1] = '\0';
+			if (k && a[k - 1] == '.')
+				a[k - 1] = '\0';
+			k = strlen(g[i].whole);
+			if (k >= 3 && !strcmp(g[i].whole + k - 3, "的"))
+				g[i].whole[k - 3] = '\0';
+			if (g[i].whole[0])
+				ysck_emit(c, "YS-H003", NULL, NULL, NULL, s->id,
+					  "同一句中占“%s”的 %d 个占比之和为 %s%%，超过100%%",
+					  g[i].whole, g[i].n, a);
+			else
+				ysck_emit(c, "YS-H003", NULL, NULL, NULL, s->id,
+					  "同一句中的 %d 个占比之和为 %s%%，超过100%%", g[i].n, a);
+		}
+	}
+}
+
 static void shares(ys_ck *c, const ys_dsection *s)
 {
-	for (const char *p = strstr(s->text, "占"); p; p = strstr(p + 1, "占")) {
-		const char *q = p + 3;
-		int hops = 0;
-		num n;
+	share_group g[MAX_SHARE_GROUPS];
+	int ng = 0;
 
+	for (const char *p = s->text; *p; p++) {
+		const char *q = p + 3;
+		int hops = 0, k;
+		num n;
+		char whole[48];
+
+		if (!strncmp(p, "。", 3) || *p == '\n' || !strncmp(p, "其中", 6)) {
+			share_sum_report(c, s, g, ng);
+			ng = 0;
+			continue;
+		}
+		if (strncmp(p, "占", 3))
+			continue;
 		while (*q && hops < 30 && !is_digit(q) && strncmp(q, "。", 3) && strncmp(q, "，", 3)) {
 			q++;
 			hops++;
@@ -590,7 +726,420 @@ static void shares(ys_ck *c, const ys_dsection *s)
 		if (n.v > 100 * pow10i(n.dec))
 			ysck_emit(c, "YS-H003", NULL, NULL, NULL, s->id, "占比 %.*s 超过100%%",
 				  (int)(n.end - n.at), n.at);
+		if (n.dec > 4 || n.v > 1000 * pow10i(n.dec))
+			continue;	/* already reported; not added (no overflow) */
+		snprintf(whole, sizeof whole, "%.*s", (int)(q - (p + 3)), p + 3);
+		for (k = 0; k < ng && strcmp(g[k].whole, whole); k++)
+			;
+		if (k == ng) {
+			if (ng == MAX_SHARE_GROUPS)
+				continue;
+			memset(&g[ng], 0, sizeof g[ng]);
+			memcpy(g[ng].whole, whole, sizeof whole);
+			ng++;
+		}
+		g[k].sum += n.v * pow10i(4 - n.dec);
+		g[k].slack += pow10i(4 - n.dec) / 2;
+		g[k].n++;
+		p = n.end - 1;
 	}
+	share_sum_report(c, s, g, ng);
+}
+
+/* ---- procurement and asset tables (YS-N006, YS-N007) ----
+ *
+ * These tables are not among the nine: a parsed document keeps them as
+ * unrecognised tables with their cells (titled 政府采购…, 固定资产…), a
+ * generated one writes them into the section text as lines starting with
+ * "|". A grid reads either the same way. */
+#define GRID_MAX_ROWS 2000
+#define GRID_MAX_COLS 64
+#define GRID_CELL 256
+
+typedef struct grid {
+	const ys_dtable *t;	/* an unrecognised table, or NULL */
+	const char *line[GRID_MAX_ROWS];	/* else its "|" lines in a section's text */
+	size_t nrows, ncols;
+	const char *title;	/* the table's title, or the line before the "|" lines */
+	size_t title_len;
+} grid;
+
+/* Cell (r, c) as text in buf (spaces trimmed); "" when missing. */
+static const char *grid_cell(const grid *g, size_t r, size_t c, char *buf, size_t cap)
+{
+	const char *p, *q, *end;
+	size_t len;
+
+	buf[0] = '\0';
+	if (r >= g->nrows || c >= g->ncols)
+		return buf;
+	if (g->t) {
+		p = g->t->cells[r] ? g->t->cells[r][c] : NULL;
+		if (!p)
+			return buf;
+		end = p + strlen(p);
+	} else {
+		p = g->line[r];
+		end = strchr(p, '\n');
+		if (!end)
+			end = p + strlen(p);
+		p++;	/* the leading '|' */
+		for (size_t k = 0; k < c && p < end; k++) {
+			q = memchr(p, '|', (size_t)(end - p));
+			p = q ? q + 1 : end;
+		}
+		q = memchr(p, '|', (size_t)(end - p));
+		if (!q)
+			return buf;
+		end = q;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	len = (size_t)(end - p) < cap - 1 ? (size_t)(end - p) : cap - 1;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The text without white space (ASCII and U+3000): "项   目" is "项目". */
+static void squeeze(char *s)
+{
+	char *w = s;
+
+	for (const char *p = s; *p;) {
+		if (*p == ' ' || *p == '\t') {
+			p++;
+		} else if (!strncmp(p, "\u3000", 3)) {
+			p += 3;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+}
+
+/* Does any cell of the first rows, or the title, contain word? */
+static int grid_mentions(const grid *g, const char *word)
+{
+	char buf[GRID_CELL];
+
+	if (g->title && g->title_len && memmem(g->title, g->title_len, word, strlen(word)))
+		return 1;
+	for (size_t r = 0; r < g->nrows && r < 4; r++)
+		for (size_t c = 0; c < g->ncols; c++)
+			if (strstr(grid_cell(g, r, c, buf, sizeof buf), word))
+				return 1;
+	return 0;
+}
+
+/* The first grid for which `is` holds: unrecognised tables first, then
+ * "|" tables in the section texts. */
+static int find_grid(ys_ck *c, int (*is)(const grid *), grid *g)
+{
+	for (size_t i = 0; i < c->ds->ntables; i++) {
+		const ys_dtable *t = &c->ds->tables[i];
+
+		if (t->id || !t->cells || !t->ncell_rows)
+			continue;
+		memset(g, 0, sizeof *g);
+		g->t = t;
+		g->nrows = t->ncell_rows < GRID_MAX_ROWS ? t->ncell_rows : GRID_MAX_ROWS;
+		g->ncols = t->ncell_cols < GRID_MAX_COLS ? t->ncell_cols : GRID_MAX_COLS;
+		g->title = t->title;
+		g->title_len = t->title ? strlen(t->title) : 0;
+		if (is(g))
+			return 1;
+	}
+	for (size_t i = 0; i < c->ds->nsections; i++) {
+		const char *text = c->ds->sections[i].text, *prev = NULL, *line;
+
+		for (line = text; line && *line;) {
+			const char *end = strchr(line, '\n');
+
+			if (*line == '|') {
+				memset(g, 0, sizeof *g);
+				g->title = prev;
+				g->title_len = prev ? (size_t)(line - 1 - prev) : 0;
+				while (line && *line == '|' && g->nrows < GRID_MAX_ROWS) {
+					size_t bars = 0;
+
+					end = strchr(line, '\n');
+					for (const char *q = line; q < (end ? end : line + strlen(line)); q++)
+						bars += *q == '|';
+					if (bars > 1 && bars - 1 > g->ncols)
+						g->ncols = bars - 1 < GRID_MAX_COLS ? bars - 1 : GRID_MAX_COLS;
+					g->line[g->nrows++] = line;
+					line = end ? end + 1 : NULL;
+				}
+				if (is(g))
+					return 1;
+				prev = NULL;
+				continue;
+			}
+			prev = line;
+			line = end ? end + 1 : NULL;
+		}
+	}
+	return 0;
+}
+
+static int is_procurement(const grid *g)
+{
+	return grid_mentions(g, "采购");
+}
+
+static int is_assets(const grid *g)
+{
+	return grid_mentions(g, "固定资产") || grid_mentions(g, "资产总额");
+}
+
+/* An amount cell: 1 with *v in hundredths (more decimals are rounded), 0
+ * for an empty one ("", "-"), -1 for text. */
+static int cell_amount(const char *cell, int64_t *v)
+{
+	const char *dot = strchr(cell, '.'), *why;
+	int dec = 0;
+	int64_t x;
+	ys_money_parse_result r;
+
+	if (dot)
+		for (const char *p = dot + 1; is_digit(p); p++)
+			dec++;
+	if (dec > 6)
+		return -1;
+	r = ys_money_parse(cell, dec > 2 ? dec : 2, &x, &why);
+	if (r == YS_MONEY_EMPTY) {
+		*v = 0;
+		return 0;
+	}
+	if (r != YS_MONEY_VALUE)
+		return -1;
+	*v = dec > 2 ? ys_money_rescale(x, dec, 2) : x;
+	return 1;
+}
+
+/* The money unit of a grid's column: its label's （元）/（万元）, else a
+ * 单位： line in the first rows, else the document's. 1 for 元. */
+static int grid_in_yuan(ys_ck *c, const grid *g, size_t label_row, size_t col)
+{
+	char buf[GRID_CELL];
+	const char *u;
+
+	grid_cell(g, label_row, col, buf, sizeof buf);
+	if (strstr(buf, "万元"))
+		return 0;
+	if (strstr(buf, "（元）") || strstr(buf, "(元)") || strstr(buf, "单位：元"))
+		return 1;
+	for (size_t r = 0; r < g->nrows && r < 4; r++)
+		for (size_t k = 0; k < g->ncols; k++) {
+			grid_cell(g, r, k, buf, sizeof buf);
+			if ((u = strstr(buf, "单位：")) || (u = strstr(buf, "单位:")))
+				return !strstr(u, "万元") && strstr(u, "元");
+		}
+	return c->ds->money_unit && !strcmp(c->ds->money_unit, "元");
+}
+
+/* A table total: hundredths of the document's 万元. blank: the table has no
+ * amount in the column (published empty). Returns 0 when the column or the
+ * total cannot be read safely. */
+typedef struct grid_total {
+	int64_t v;
+	int blank;
+	size_t row, col;
+} grid_total;
+
+static int to_doc_unit(ys_ck *c, const grid *g, size_t label_row, grid_total *gt, int64_t hundredths)
+{
+	/* Hundredths of 元 are 10^-6 万元. */
+	int from = grid_in_yuan(c, g, label_row, gt->col) ? 6 : 2, to = c->ds->decimals;
+
+	/* Beyond 10^12 万元 nothing is compared (and nothing overflows). */
+	if (to < 0 || to > 6 || hundredths > INT64_MAX / 1000000 || hundredths < -(INT64_MAX / 1000000))
+		return 0;
+	gt->v = to <= from ? ys_money_rescale(hundredths, from, to) : hundredths * pow10i(to - from);
+	return gt->v <= 100000000000000LL && gt->v >= -100000000000000LL;
+}
+
+/* Procurement: the 政府采购金额 column (its 合计 sub-column when the header
+ * is split by fund), the 合计 row if there is one, else the sum of the rows
+ * below the header. */
+static int procurement_total(ys_ck *c, const grid *g, grid_total *gt)
+{
+	char buf[GRID_CELL];
+	size_t hr = 0, col = 0, last = 0, r;
+	int found = 0, any = 0;
+	int64_t sum = 0, v;
+
+	for (r = 0; r < g->nrows && r < 6 && !found; r++)
+		for (size_t k = 0; k < g->ncols && !found; k++) {
+			grid_cell(g, r, k, buf, sizeof buf);
+			if (strstr(buf, "采购金额") || strstr(buf, "采购预算")) {
+				hr = last = r;
+				col = k;
+				found = 1;
+			}
+		}
+	if (!found)
+		return 0;
+	for (r = hr + 1; r < g->nrows && r < hr + 3; r++) {
+		int header = 0;
+
+		for (size_t k = 0; k < g->ncols; k++) {
+			grid_cell(g, r, k, buf, sizeof buf);
+			squeeze(buf);
+			if (!strcmp(buf, "合计") && k >= col) {
+				col = k;
+				last = r;
+				header = 1;
+				break;
+			}
+		}
+		if (!header)
+			break;
+	}
+	gt->col = col;
+	gt->blank = 1;
+	for (r = last + 1; r < g->nrows; r++) {
+		int kind = cell_amount(grid_cell(g, r, col, buf, sizeof buf), &v), first = 1;
+
+		for (size_t k = 0; k < g->ncols && first; k++) {
+			grid_cell(g, r, k, buf, sizeof buf);
+			squeeze(buf);
+			if (!buf[0])
+				continue;
+			first = 0;
+			if (!strcmp(buf, "栏次")) {
+				kind = 0;	/* column numbers, not amounts */
+			} else if (strstr(buf, "合计") || strstr(buf, "总计")) {
+				if (kind < 0)
+					return 0;
+				gt->row = r;
+				gt->blank = kind == 0;
+				return to_doc_unit(c, g, hr, gt, v);
+			}
+		}
+		if (kind < 0) {
+			grid_cell(g, r, col, buf, sizeof buf);
+			squeeze(buf);
+			if (!strcmp(buf, "栏次") || strstr(buf, "万元") || strstr(buf, "元）"))
+				continue;	/* a header line repeated */
+			return 0;
+		}
+		if (kind > 0) {
+			any = 1;
+			if (!ys_add_ok(sum, v, &sum))
+				return 0;
+		}
+	}
+	gt->blank = !any;
+	gt->row = 0;
+	return to_doc_unit(c, g, hr, gt, sum);
+}
+
+/* Assets: the 价值 (or 金额) column of the 资产总额 (or 合计) row. */
+static int assets_total(ys_ck *c, const grid *g, grid_total *gt)
+{
+	char buf[GRID_CELL];
+	size_t hr = 0, col = 0;
+	int found = 0;
+	int64_t v;
+
+	for (size_t r = 0; r < g->nrows && r < 6 && !found; r++)
+		for (size_t k = 1; k < g->ncols && !found; k++) {
+			grid_cell(g, r, k, buf, sizeof buf);
+			if (strstr(buf, "价值") || strstr(buf, "金额") || strstr(buf, "原值")) {
+				hr = r;
+				col = k;
+				found = 1;
+			}
+		}
+	if (!found)
+		return 0;
+	for (size_t r = hr + 1; r < g->nrows; r++) {
+		int kind;
+
+		grid_cell(g, r, 0, buf, sizeof buf);
+		squeeze(buf);
+		if (strncmp(buf, "资产总额", 12) && strcmp(buf, "合计") && strcmp(buf, "总计"))
+			continue;
+		if ((kind = cell_amount(grid_cell(g, r, col, buf, sizeof buf), &v)) < 0)
+			return 0;
+		gt->col = col;
+		gt->row = r;
+		gt->blank = kind == 0;
+		return to_doc_unit(c, g, hr, gt, v);
+	}
+	return 0;
+}
+
+/* Compares each statement of the phrases in the sections with the table
+ * total. A blank table against a figure other than 0 is a warning: the
+ * table may have been left out rather than be wrong. */
+static void aux_total(ys_ck *c, const char *rule, const char *what, const char *table_name,
+		      int (*is)(const grid *),
+		      int (*total)(ys_ck *, const grid *, grid_total *),
+		      const char *const *phrases, const char *const *not_after)
+{
+	grid g;
+	grid_total gt = {0};
+	const char *title;
+
+	if (!find_grid(c, is, &g) || !total(c, &g, &gt))
+		return;
+	/* A table in the text has the line before it as title, often a
+	 * sentence: the rule's name for the table reads better. */
+	title = g.t && g.t->title ? g.t->title : table_name;
+	for (size_t i = 0; i < c->ds->nsections; i++) {
+		const ys_dsection *s = &c->ds->sections[i];
+
+		if (!s->text)
+			continue;
+		for (int k = 0; phrases[k]; k++) {
+			for (const char *p = strstr(s->text, phrases[k]); p; p = strstr(p + 1, phrases[k])) {
+				const char *q = skip_fillers(p + strlen(phrases[k]));
+				int skip = 0;
+				num n;
+				char a[YS_MONEY_FMT_MAX];
+
+				/* A longer phrase of the list ending here was found as such. */
+				for (int m = 0; phrases[m] && !skip; m++) {
+					size_t extra = strlen(phrases[m]) - strlen(phrases[k]);
+
+					skip = strlen(phrases[m]) > strlen(phrases[k]) &&
+					       (size_t)(p - s->text) >= extra &&
+					       !strncmp(p - extra, phrases[m], strlen(phrases[m]));
+				}
+				for (int m = 0; not_after[m] && !skip; m++) {
+					size_t len = strlen(not_after[m]);
+					const char *from = p - s->text > 18 ? p - 18 : s->text;
+
+					skip = memmem(from, (size_t)(p - from), not_after[m], len) != NULL;
+				}
+				if (skip || !read_num(q, &n) || (n.unit != 'w' && n.unit != 'y') || n.dec > 6 ||
+				    states(&n, gt.v, c->ds->decimals))
+					continue;
+				ys_money_format(gt.v, c->ds->decimals, 0, a);
+				ysck_emit_sev(c, rule, gt.blank && gt.v == 0 ? YS_SEV_WARNING : YS_SEV_ERROR,
+					      NULL, NULL, NULL, s->id, "说明写%s %.*s，%s%s %s 万元", what,
+					      (int)(n.end - n.at), n.at, title,
+					      gt.blank ? "中没有数字，按" : "为", a);
+			}
+		}
+	}
+}
+
+static void procurement_and_assets(ys_ck *c)
+{
+	static const char *const proc[] = {"政府采购预算", "政府采购金额", "政府采购总额", "政府采购资金", NULL};
+	static const char *const proc_not[] = {"上年", "上一年", NULL};
+	static const char *const assets[] = {"固定资产金额", "固定资产总额", "固定资产原值", "固定资产价值",
+					       "资产总额", NULL};
+	static const char *const assets_not[] = {"购置", "购买", "新增", "处置", "采购", NULL};
+
+	aux_total(c, "YS-N006", "政府采购预算", "政府采购预算表", is_procurement, procurement_total, proc, proc_not);
+	aux_total(c, "YS-N007", "固定资产", "固定资产占用情况表的资产总额", is_assets, assets_total, assets, assets_not);
 }
 
 /* YS-H006: placeholders left unfilled. */
@@ -708,4 +1257,6 @@ void ysck_rules_text(ys_ck *c)
 		narrative_changes(c, s);
 		narrative_tables(c, s);
 	}
+	same_figure(c);
+	procurement_and_assets(c);
 }

@@ -143,6 +143,59 @@ static ys_status read_row(rd *r, ys_dtable *t, json_t *jr, ys_drow *row,
 	return YS_OK;
 }
 
+/* The cells of an unrecognised table (政府采购, 固定资产 …): an array of
+ * rows of strings or nulls, ragged rows padded with NULL. Limited, since a
+ * hostile file could otherwise ask for rows × columns far beyond its size. */
+#define MAX_CELLS ((size_t)1 << 20)
+
+static ys_status read_cells(rd *r, json_t *jcells, ys_dtable *t, const char *where)
+{
+	ys_arena *a = &r->ds->arena;
+	size_t nr, nc = 0;
+
+	if (!jcells || json_is_null(jcells))
+		return YS_OK;
+	if (!json_is_array(jcells))
+		return ys_fail(r->d, YS_EINPUT, r->path, 0, 0, "%s.cells 应为数组", where);
+	nr = json_array_size(jcells);
+	for (size_t i = 0; i < nr; i++) {
+		json_t *row = json_array_get(jcells, i);
+
+		if (!json_is_array(row))
+			return ys_fail(r->d, YS_EINPUT, r->path, 0, 0, "%s.cells[%zu] 应为数组", where, i);
+		if (json_array_size(row) > nc)
+			nc = json_array_size(row);
+	}
+	if (!nr || !nc)
+		return YS_OK;
+	if (nc > MAX_CELLS / nr)
+		return ys_fail(r->d, YS_ELIMIT, r->path, 0, 0, "%s.cells 超过 %zu 个单元格的上限",
+			       where, MAX_CELLS);
+	if (!(t->cells = ys_arena_alloc(a, nr * sizeof *t->cells)))
+		return ys_fail(r->d, YS_ENOMEM, r->path, 0, 0, "内存不足");
+	for (size_t i = 0; i < nr; i++) {
+		json_t *row = json_array_get(jcells, i);
+
+		if (!(t->cells[i] = ys_arena_alloc(a, nc * sizeof **t->cells)))
+			return ys_fail(r->d, YS_ENOMEM, r->path, 0, 0, "内存不足");
+		for (size_t c = 0; c < nc; c++) {
+			json_t *v = json_array_get(row, c);
+
+			t->cells[i][c] = NULL;
+			if (!v || json_is_null(v))
+				continue;
+			if (!json_is_string(v))
+				return ys_fail(r->d, YS_EINPUT, r->path, 0, 0,
+					       "%s.cells[%zu][%zu] 应为字符串或 null", where, i, c);
+			if (!(t->cells[i][c] = sdup(r, json_string_value(v))))
+				return ys_fail(r->d, YS_ENOMEM, r->path, 0, 0, "内存不足");
+		}
+	}
+	t->ncell_rows = nr;
+	t->ncell_cols = nc;
+	return YS_OK;
+}
+
 static ys_status read_table(rd *r, json_t *jt, ys_dtable *t, size_t ti)
 {
 	ys_arena *a = &r->ds->arena;
@@ -199,7 +252,7 @@ static ys_status read_table(rd *r, json_t *jt, ys_dtable *t, size_t ti)
 		if ((st = read_row(r, t, json_array_get(rows, i), &t->rows[i], w)))
 			return st;
 	}
-	return YS_OK;
+	return t->id ? YS_OK : read_cells(r, json_object_get(jt, "cells"), t, where);
 }
 
 static ys_status read_perf(rd *r, json_t *jp, ys_dperf *p, size_t pi)

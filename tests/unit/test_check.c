@@ -383,6 +383,112 @@ static void test_narrative_passes(void **state)
 	assert_int_equal(errs, 0);
 }
 
+/* Adds an unrecognised table (id null) with its cells, as `parse` keeps
+ * the 政府采购 and 固定资产 tables. */
+static void add_aux_table(json_t *root, const char *title, const char *cells_json)
+{
+	json_error_t e;
+	json_t *cells = json_loads(cells_json, 0, &e), *t = json_object();
+
+	assert_non_null(cells);
+	json_object_set_new(t, "id", json_null());
+	set_str(t, "title", title);
+	json_object_set_new(t, "columns", json_array());
+	json_object_set_new(t, "rows", json_array());
+	json_object_set_new(t, "cells", cells);
+	json_array_append_new(json_object_get(root, "tables"), t);
+}
+
+/* A procurement table split by fund under 政府采购金额 (its 合计 column is
+ * the total), a 栏次 row, one item and a 合计 row; amounts in 元. */
+#define PROC_CELLS_YUAN                                                                        \
+	"[[\"711平乡县总工会\", \"单位：元\", null, null, null, null, null, null],"           \
+	" [\"项目名称\", \"采购物品名称\", \"政府采购目录序号\", \"计量单位\", \"数量\", \"单价\"," \
+	"  \"政府采购金额\", null],"                                                          \
+	" [\"\", \"\", \"\", \"\", \"\", \"\", \"合计\", \"一般公共预算拨款\"],"                     \
+	" [\"栏次\", \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\"],"                                     \
+	" [\"工会经费项目\", \"台式计算机\", \"A02010104\", \"台\", \"2\", \"5,000.00\", \"10,000.00\", \"10,000.00\"]," \
+	" [\"合计\", \"\", \"\", \"\", \"\", \"\", \"10,000.00\", \"10,000.00\"]]"
+
+#define PROC_ROW "| 工会经费项目 | 台式计算机 | A02010104 | 台 | 2 | 0.50 | 1.00 | 一般公共预算 |"
+
+static void add_proc_row(json_t *j)
+{
+	edit_text(j, "procurement", "| 资金来源 |", "| 资金来源 |\n" PROC_ROW);
+}
+
+static void test_procurement_and_assets(void **state)
+{
+	(void)state;
+	/* A table in the section text (as rendered): 1.00 against the text's 0.00. */
+	FAILS("YS-N006", YS_SEV_ERROR, add_proc_row(j));
+	/* A blank table against a stated amount: a warning. */
+	FAILS("YS-N006", YS_SEV_WARNING, edit_text(j, "procurement", "预算0.00万元", "预算5.00万元"));
+	/* A parsed table (cells), in 元, split by fund: 1.00 万元 against 0.00. */
+	FAILS("YS-N006", YS_SEV_ERROR, add_aux_table(j, "部门政府采购预算", PROC_CELLS_YUAN));
+	FAILS("YS-N007", YS_SEV_ERROR, edit_text(j, "assets", "| 资产总额 |  | 0.00 |", "| 资产总额 |  | 120.00 |"));
+	FAILS("YS-N007", YS_SEV_ERROR, {
+		add_aux_table(j, "部门固定资产占用情况表",
+			      "[[\"项   目\", \"数量\", \"价值（金额单位：万元）\"],"
+			      " [\"资产总额\", \"\", \"35.10\"], [\"1、房屋（平方米）\", \"\", \"\"]]");
+	});
+}
+
+static void test_procurement_and_assets_pass(void **state)
+{
+	json_t *j;
+	size_t errs = 99;
+
+	(void)state;
+	j = golden();
+	add_proc_row(j);
+	edit_text(j, "procurement", "预算0.00万元", "预算1万元");
+	edit_text(j, "assets", "| 资产总额 |  | 0.00 |", "| 资产总额 |  | 120.00 |");
+	edit_text(j, "assets", "固定资产金额为0.00万元", "固定资产金额为120万元");
+	run(j, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+	/* The parsed form: 10,000.00 元 is 1.00 万元; 拟购置固定资产总额 is
+	 * not the asset total. */
+	j = golden();
+	add_aux_table(j, "部门政府采购预算", PROC_CELLS_YUAN);
+	add_aux_table(j, "部门固定资产占用情况表",
+		      "[[\"项   目\", \"数量\", \"价值（金额单位：万元）\"],"
+		      " [\"资产总额\", \"\", \"35.10\"], [\"1、房屋（平方米）\", \"\", \"\"]]");
+	edit_text(j, "procurement", "预算0.00万元", "预算1.00万元");
+	edit_text(j, "assets", "固定资产金额为0.00万元", "固定资产金额为35.1万元");
+	run(j, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+}
+
+static void test_shares_and_repeated_figures(void **state)
+{
+	json_t *k;
+	size_t errs = 99;
+
+	(void)state;
+	/* Two shares of one whole in one sentence adding to 110%. */
+	FAILS("YS-H003", YS_SEV_ERROR,
+	      edit_text(j, "overview", "主要原因", "基本支出占支出的37.3%，项目支出占支出的72.7%。主要原因"));
+	/* 基本支出 206万元 in §overview, 211万元 in §other. */
+	FAILS("YS-N008", YS_SEV_ERROR,
+	      edit_text(j, "other", "我部门无其他需要说明的事项。", "本年基本支出211万元。"));
+	/* Shares of two wholes (支出, 基本支出) and rounded shares adding to
+	 * 100.1% pass; so does the same figure at another precision. */
+	k = golden();
+	edit_text(k, "overview", "主要原因",
+		  "基本支出占支出的37.3%，项目支出占支出的62.8%，人员经费占基本支出的97.1%，"
+		  "公用经费占基本支出的2.9%。主要原因");
+	edit_text(k, "other", "我部门无其他需要说明的事项。", "本年基本支出205.70万元。");
+	run(k, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+	/* Each share is fine alone, but they are not of the same whole after 其中. */
+	k = golden();
+	edit_text(k, "overview", "主要原因",
+		  "基本支出占支出的37.3%，其中人员经费占97.1%，公用经费占2.9%。主要原因");
+	run(k, NULL, YS_SEV_INFO, 0, &errs);
+	assert_int_equal(errs, 0);
+}
+
 static void test_json_reader_errors(void **state)
 {
 	ys_disclosure ds;
@@ -407,6 +513,25 @@ static void test_json_reader_errors(void **state)
 	assert_int_equal(ys_disclosure_json_parse(&ds, num, strlen(num), "n.json", &d), YS_EINPUT);
 	assert_non_null(strstr(d.msg, "字符串"));
 	ys_disclosure_free(&ds);
+	/* The cells of an unrecognised table: strings or null only. */
+	{
+		const char *cells = "{\"schema\": \"yusuan/disclosure@1\", \"tables\": [{\"id\": null,"
+				    " \"title\": \"政府采购\", \"cells\": [[\"合计\", 1.5]]}]}";
+		const char *good = "{\"schema\": \"yusuan/disclosure@1\", \"tables\": [{\"id\": null,"
+				   " \"title\": \"政府采购\", \"cells\": [[\"合计\"], [null, \"1.50\"]]}]}";
+
+		ys_disclosure_init(&ds);
+		assert_int_equal(ys_disclosure_json_parse(&ds, cells, strlen(cells), "c.json", &d), YS_EINPUT);
+		assert_non_null(strstr(d.msg, "cells[0][1]"));
+		ys_disclosure_free(&ds);
+		ys_disclosure_init(&ds);
+		assert_int_equal(ys_disclosure_json_parse(&ds, good, strlen(good), "g.json", &d), YS_OK);
+		assert_int_equal(ds.tables[0].ncell_rows, 2);
+		assert_int_equal(ds.tables[0].ncell_cols, 2);
+		assert_null(ds.tables[0].cells[0][1]);
+		assert_string_equal(ds.tables[0].cells[1][1], "1.50");
+		ys_disclosure_free(&ds);
+	}
 	assert_true(ys_disclosure_json_sniff(money, strlen(money)));
 	assert_false(ys_disclosure_json_sniff("unit:\n", 6));
 }
@@ -441,6 +566,9 @@ int main(void)
 		cmocka_unit_test(test_hygiene),
 		cmocka_unit_test(test_narrative),
 		cmocka_unit_test(test_narrative_passes),
+		cmocka_unit_test(test_procurement_and_assets),
+		cmocka_unit_test(test_procurement_and_assets_pass),
+		cmocka_unit_test(test_shares_and_repeated_figures),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
