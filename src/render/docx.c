@@ -48,6 +48,8 @@ typedef struct dx {
 	int landscape;		/* orientation of the section being written */
 	int bookmark;		/* last bookmark id */
 	int first_block;	/* nothing written since the TOC page */
+	int sections;		/* sectPr written so far */
+	int cell_sz;		/* table text size in half-points, 0: the style's 9 pt */
 } dx;
 
 /* One heading of the document, for the TOC and its bookmark. */
@@ -92,18 +94,20 @@ static void para(ys_buf *b, const char *ppr, const char *s, const char *rpr)
 	ys_buf_puts(b, "</w:p>");
 }
 
-static void sect_pr(ys_buf *b, int landscape)
+/* The properties of the section that ends here. The first section holds
+ * the title page, which has no page number (w:titlePg without a
+ * first-page footer). */
+static void sect_pr(dx *x)
 {
-	ys_buf_printf(b,
+	ys_buf_printf(x->b,
 		      "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
 		      "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
 		      "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
 		      " w:header=\"851\" w:footer=\"851\" w:gutter=\"0\"/>"
-		      "<w:cols w:space=\"425\"/>"
-		      "</w:sectPr>",
-		      landscape ? PAGE_H : PAGE_W, landscape ? PAGE_W : PAGE_H,
-		      landscape ? " w:orient=\"landscape\"" : "", MARGIN_TB, MARGIN_LR,
-		      MARGIN_TB, MARGIN_LR);
+		      "<w:cols w:space=\"425\"/>%s</w:sectPr>",
+		      x->landscape ? PAGE_H : PAGE_W, x->landscape ? PAGE_W : PAGE_H,
+		      x->landscape ? " w:orient=\"landscape\"" : "", MARGIN_TB, MARGIN_LR,
+		      MARGIN_TB, MARGIN_LR, x->sections++ ? "" : "<w:titlePg/>");
 }
 
 /* Starts a new page in the wanted orientation: a section break when the
@@ -112,7 +116,7 @@ static void new_page(dx *x, int landscape)
 {
 	if (landscape != x->landscape) {
 		ys_buf_puts(x->b, "<w:p><w:pPr>");
-		sect_pr(x->b, x->landscape);
+		sect_pr(x);
 		ys_buf_puts(x->b, "</w:pPr></w:p>");
 		x->landscape = landscape;
 	} else {
@@ -151,9 +155,12 @@ static void header_line(dx *x)
 
 /* A table cell: width, span, vertical merge ("restart"/"continue"/NULL),
  * alignment, text. */
-static void cell(ys_buf *b, int width, int span, const char *vmerge, const char *jc,
+static void cell(dx *x, int width, int span, const char *vmerge, const char *jc,
 		 const char *text, int bold, int indent, const char *shade)
 {
+	ys_buf *b = x->b;
+	char rpr[128];
+
 	ys_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
 	if (span > 1)
 		ys_buf_printf(b, "<w:gridSpan w:val=\"%d\"/>", span);
@@ -165,8 +172,13 @@ static void cell(ys_buf *b, int width, int span, const char *vmerge, const char 
 	if (indent > 0)
 		ys_buf_printf(b, "<w:ind w:left=\"%d\"/>", indent * 210);
 	ys_buf_printf(b, "<w:jc w:val=\"%s\"/></w:pPr>", jc);
+	/* Run properties: bold, and the size of a shrunk wide table. */
+	snprintf(rpr, sizeof rpr, "%s", bold ? "<w:b/><w:bCs/>" : "");
+	if (x->cell_sz)
+		snprintf(rpr + strlen(rpr), sizeof rpr - strlen(rpr),
+			 "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", x->cell_sz, x->cell_sz);
 	if (text && *text && (!vmerge || !strcmp(vmerge, "restart")))
-		runs(b, text, bold ? "<w:b/><w:bCs/>" : NULL);
+		runs(b, text, rpr);
 	ys_buf_puts(b, "</w:p></w:tc>");
 }
 
@@ -223,9 +235,16 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 	if (!x->first_block || landscape != x->landscape)
 		new_page(x, landscape);
 	x->first_block = 0;
+	/* A half-em of the 9 pt table text is 90 twips; a table too wide for
+	 * the page is set smaller, down to 7 pt (a half-em of size sz
+	 * half-points is 5 sz twips). */
 	avail = TEXT_W(landscape);
+	x->cell_sz = 0;
+	if (sum * 90 > avail)
+		x->cell_sz = avail / sum / 5 < 14 ? 14 : (int)(avail / sum / 5);
+	ys_ptable_fit(&p, w, avail / (x->cell_sz ? 5.0 * x->cell_sz : 90.0));
 	for (size_t c = 0; c < p.np; c++)
-		tw[c] = (int)(avail * w[c] / sum);
+		tw[c] = (int)(w[c] * (x->cell_sz ? 5.0 * x->cell_sz : 90.0));
 
 	heading_para(x, "Heading2", "<w:jc w:val=\"center\"/>",
 		     t->title ? t->title : "（未识别的表格）");
@@ -244,7 +263,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 				span = 1;
 			if (g->cell->rowspan > 1 || !g->origin)
 				vm = g->origin ? "restart" : "continue";
-			cell(x->b, span_width(tw, c, span), (int)span, vm, "center",
+			cell(x, span_width(tw, c, span), (int)span, vm, "center",
 			     g->cell->text, 1, 0, HEAD_FILL);
 			c += span;
 		}
@@ -254,7 +273,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 		ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
 		for (size_t c = 0; c < p.np; c++) {
 			snprintf(buf, sizeof buf, "%zu", c);
-			cell(x->b, tw[c], 1, NULL, "center", c ? buf : "栏次", 1, 0, HEAD_FILL);
+			cell(x, tw[c], 1, NULL, "center", c ? buf : "栏次", 1, 0, HEAD_FILL);
 		}
 		ys_buf_puts(x->b, "</w:tr>");
 	}
@@ -268,7 +287,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 				: p.pc[c].kind == YS_PCOL_SEQ ? "center" : "left";
 			int ind = p.pc[c].kind == YS_PCOL_NAME && r ? r->indent : 0;
 
-			cell(x->b, tw[c], 1, NULL, jc, ys_ptable_text(&p, x->ds, i, c, buf), bold,
+			cell(x, tw[c], 1, NULL, jc, ys_ptable_text(&p, x->ds, i, c, buf), bold,
 			     ind, NULL);
 		}
 		ys_buf_puts(x->b, "</w:tr>");
@@ -280,6 +299,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 		snprintf(note, sizeof note, "注：%s", t->note);
 		para(x->b, "<w:pStyle w:val=\"TableNote\"/>", note, NULL);
 	}
+	x->cell_sz = 0;
 	ys_ptable_free(&p);
 	return YS_OK;
 }
@@ -323,9 +343,9 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 	table_start(x->b, tw, 6);
 
 	ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-	cell(x->b, tw[0], 1, NULL, "center",
+	cell(x, tw[0], 1, NULL, "center",
 	     pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称", 1, 0, HEAD_FILL);
-	cell(x->b, rest, 5, NULL, "left", name, 0, 0, NULL);
+	cell(x, rest, 5, NULL, "left", name, 0, 0, NULL);
 	ys_buf_puts(x->b, "</w:tr>");
 	if (pf->has_budget) {
 		char label[64];
@@ -333,17 +353,17 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 		snprintf(label, sizeof label, "预算金额（%s）",
 			 x->ds->money_unit ? x->ds->money_unit : "万元");
 		ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-		cell(x->b, tw[0], 1, NULL, "center", label, 1, 0, HEAD_FILL);
-		cell(x->b, rest, 5, NULL, "left",
+		cell(x, tw[0], 1, NULL, "center", label, 1, 0, HEAD_FILL);
+		cell(x, rest, 5, NULL, "left",
 		     ys_money_format(pf->budget, x->ds->decimals, 0, buf), 0, 0, NULL);
 		ys_buf_puts(x->b, "</w:tr>");
 	}
 	ys_buf_puts(x->b, "<w:tr>");
-	cell(x->b, tw[0], 1, NULL, "center", "绩效目标", 1, 0, HEAD_FILL);
-	cell(x->b, rest, 5, NULL, "left", pf->goal, 0, 0, NULL);
+	cell(x, tw[0], 1, NULL, "center", "绩效目标", 1, 0, HEAD_FILL);
+	cell(x, rest, 5, NULL, "left", pf->goal, 0, 0, NULL);
 	ys_buf_puts(x->b, "</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	for (int c = 0; c < 6; c++)
-		cell(x->b, tw[c], 1, NULL, "center", heads[c], 1, 0, HEAD_FILL);
+		cell(x, tw[c], 1, NULL, "center", heads[c], 1, 0, HEAD_FILL);
 	ys_buf_puts(x->b, "</w:tr>");
 	for (size_t i = 0; i < pf->nindicators; i++) {
 		const ys_indicator *in = &pf->indicators[i];
@@ -358,7 +378,7 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 				vm = "continue";
 			else if (c < 2 && run_length(pf, i, c) > 1)
 				vm = "restart";
-			cell(x->b, tw[c], 1, vm, c < 2 || c == 4 ? "center" : "left", f[c], 0, 0,
+			cell(x, tw[c], 1, vm, c < 2 || c == 4 ? "center" : "left", f[c], 0, 0,
 			     NULL);
 		}
 		ys_buf_puts(x->b, "</w:tr>");
@@ -393,6 +413,8 @@ static const char *text_table(dx *x, const char *p)
 			ncols = n;
 		q += l + (nl ? 1 : 0);
 	}
+	if (!ncols)	/* only "| --- |" lines: no table (Word wants a row) */
+		return q;
 	for (size_t c = 0; c < ncols; c++)
 		sum += (w[c] = (w[c] > 30 ? 30 : w[c]) + 3);
 	for (size_t c = 0; c < ncols; c++)
@@ -413,7 +435,7 @@ static const char *text_table(dx *x, const char *p)
 				snprintf(tmp, sizeof tmp, "%.*s", c < n ? (int)len[c] : 0,
 					 c < n ? p + start[c] : "");
 				num = ys_text_is_number(tmp, strlen(tmp));
-				cell(x->b, tw[c], 1, NULL, !row ? "center" : num ? "right" : "left",
+				cell(x, tw[c], 1, NULL, !row ? "center" : num ? "right" : "left",
 				     tmp, !row, 0, row ? NULL : HEAD_FILL);
 			}
 			ys_buf_puts(x->b, "</w:tr>");
@@ -557,7 +579,7 @@ static ys_status document_xml(dx *x)
 		for (; perf_done < ds->nperf; perf_done++)
 			perf_docx(x, &ds->perf[perf_done], perf_done + 1);
 	}
-	sect_pr(x->b, x->landscape);
+	sect_pr(x);
 	ys_buf_puts(x->b, "</w:body></w:document>");
 	free(h);
 	return st;
@@ -696,12 +718,12 @@ static const char styles_xml[] = XML_DECL
 
 	"<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-	"<w:pPr><w:spacing w:before=\"200\" w:after=\"60\"/></w:pPr>"
+	"<w:pPr><w:spacing w:before=\"240\" w:after=\"100\"/></w:pPr>"
 	"<w:rPr>" FONTS_HEI "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>"
 
 	"<w:style w:type=\"paragraph\" w:styleId=\"TOC2\"><w:name w:val=\"toc 2\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-	"<w:pPr><w:spacing w:before=\"30\" w:after=\"30\"/><w:ind w:left=\"480\"/></w:pPr>"
+	"<w:pPr><w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:left=\"480\"/></w:pPr>"
 	"<w:rPr><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>"
 
 	"<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>"
@@ -763,7 +785,7 @@ ys_status ys_render_docx(const ys_disclosure *ds, const ys_template *t,
 		{"docProps/app.xml", app_xml},
 	};
 	ys_buf doc = YS_BUF_INIT, core = YS_BUF_INIT;
-	dx x = {&doc, ds, t, 0, 0, 1};
+	dx x = {&doc, ds, t, 0, 0, 1, 0, 0};
 	ys_zip *z = NULL;
 	ys_status st;
 

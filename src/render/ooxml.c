@@ -90,9 +90,12 @@ const char *ys_ptable_text(const ys_ptable *p, const ys_disclosure *ds,
 	case YS_PCOL_NAME:
 		return !r ? "" : r->label ? r->label : r->name ? r->name : "";
 	case YS_PCOL_VALUE:
-		if (r && p->pc[c].col >= 0 && ys_drow_has_col(p->t, r, (size_t)p->pc[c].col))
-			return ys_render_amount(ds, r, (size_t)p->pc[c].col, buf);
-		return "";
+		if (!r || p->pc[c].col < 0 || !ys_drow_has_col(p->t, r, (size_t)p->pc[c].col))
+			return "";
+		/* A parsed cell may hold text instead of a value ("单位不需填列"). */
+		if (!r->has[p->pc[c].col] && r->notes && r->notes[p->pc[c].col])
+			return r->notes[p->pc[c].col];
+		return ys_render_amount(ds, r, (size_t)p->pc[c].col, buf);
 	}
 	return "";
 }
@@ -117,7 +120,7 @@ double ys_text_width(const char *s)
 
 	for (const unsigned char *q = (const unsigned char *)s; q && *q; q++) {
 		if (*q < 0x80)
-			w += 1;
+			w += 1.2;	/* digits of CJK fonts are wider than a half-em */
 		else if ((*q & 0xC0) == 0xC0)
 			w += 2;
 	}
@@ -139,18 +142,47 @@ void ys_ptable_widths(const ys_ptable *p, const ys_disclosure *ds, double *w)
 			if (!g->origin || g->cell->colspan != 1)
 				continue;
 			tw = ys_text_width(g->cell->text);
-			if (amount && tw > 12)
-				tw = 12;
+			/* Headers over amounts wrap, four characters a line. */
+			if (amount && tw > 8)
+				tw = 8;
 			if (tw > w[c])
 				w[c] = tw;
 		}
 		for (size_t i = 0; i < p->nlines; i++) {
+			const ys_drow *r = ys_ptable_row(p, i, c);
 			double tw = ys_text_width(ys_ptable_text(p, ds, i, c, buf));
 
+			/* Names are indented one character per level. */
+			if (p->pc[c].kind == YS_PCOL_NAME && r && r->indent > 0)
+				tw += 2 * r->indent;
 			if (tw > w[c])
 				w[c] = tw;
 		}
 	}
+}
+
+void ys_ptable_fit(const ys_ptable *p, double *w, double avail)
+{
+	double rigid = 0, flex = 0;
+	size_t names = 0;
+
+	for (size_t c = 0; c < p->np; c++) {
+		if (p->pc[c].kind == YS_PCOL_NAME)
+			flex += w[c], names++;
+		else
+			rigid += w[c];
+	}
+	/* Names get at least 8 half-ems each before anything else shrinks. */
+	if (rigid + flex <= avail || flex == 0 || rigid + 8 * (double)names > avail) {
+		double k = rigid + flex > 0 ? avail / (rigid + flex) : 1;
+
+		for (size_t c = 0; c < p->np; c++)
+			w[c] *= k;
+		return;
+	}
+	for (size_t c = 0; c < p->np; c++)
+		if (p->pc[c].kind == YS_PCOL_NAME)
+			w[c] = (avail - rigid) * w[c] / flex;
 }
 
 /* Expands {unit_code} {unit_name} {year} {money_unit} in pattern. */

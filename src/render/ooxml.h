@@ -38,8 +38,9 @@ void ys_ptable_free(ys_ptable *p);
  * expense row), or NULL. */
 const ys_drow *ys_ptable_row(const ys_ptable *p, size_t i, size_t c);
 
-/* The text of body cell (line i, column c): 序号, code, name or amount
- * ("" for an empty cell). buf holds YS_MONEY_FMT_MAX bytes. */
+/* The text of body cell (line i, column c): 序号, code, name, amount, or
+ * the cell's note when a parsed cell holds text ("" for an empty cell).
+ * buf holds YS_MONEY_FMT_MAX bytes. */
 const char *ys_ptable_text(const ys_ptable *p, const ys_disclosure *ds,
 			   size_t i, size_t c, char *buf);
 
@@ -50,11 +51,17 @@ int ys_ptable_is_amount(const ys_ptable *p, size_t c);
 int ys_ptable_is_total(const ys_ptable *p, size_t i);
 
 /* Natural widths of the printed columns in half-em units (a CJK character
- * is 2): the widest body text and single-column header text, with header
- * texts over amounts capped so that they wrap. */
+ * is 2): the widest body text (names with their indent of one character a
+ * level) and single-column header text, headers over amounts capped at four
+ * characters so that they wrap. */
 void ys_ptable_widths(const ys_ptable *p, const ys_disclosure *ds, double *w);
 
-/* Width of s in half-em units (ASCII 1, anything else 2). */
+/* Scales widths w (natural widths plus padding, half-em units) to fill
+ * avail. When they do not fit, 序号, codes and amounts keep their width
+ * (they must not wrap) and the name columns share what is left. */
+void ys_ptable_fit(const ys_ptable *p, double *w, double avail);
+
+/* Width of s in half-em units (ASCII 1.2, anything else 2). */
 double ys_text_width(const char *s);
 
 /* The header line above a table in up to 3 parts (unit, 预算年度, 单位),

@@ -35,7 +35,8 @@
 #define M_TOP 62.0
 #define M_BOTTOM 62.0
 #define PAD 2.2		/* cell padding */
-#define TABLE_PT 9.0	/* table text size */
+#define TABLE_PT 9.0	/* table text size (smaller for very wide tables) */
+#define TABLE_PT_MIN 7.0
 #define BODY_PT 11.5	/* narrative text size */
 #define MAX_HEADINGS 256
 
@@ -62,6 +63,7 @@ typedef struct pdf {
 	int page;		/* current page number, 1-based */
 	int page_open;
 	int landscape;
+	double tpt;		/* table text size of the table being drawn */
 	int final;		/* second pass: links, outline */
 	heading *heads;
 	size_t nheads;
@@ -69,7 +71,15 @@ typedef struct pdf {
 	size_t ntoc;
 } pdf;
 
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__SANITIZE_ADDRESS__)
+#define YS_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define YS_ASAN 1
+#endif
+#endif
+
+#ifdef YS_ASAN
 /*
  * LeakSanitizer hook (sanitized builds only). cairo 1.16 loses three small
  * blocks in its CFF font subsetter on every PDF it finishes, and
@@ -268,17 +278,17 @@ static void heading2(pdf *p, const char *text, align al)
 
 typedef struct pcell {
 	const char *text;
-	int span;
+	int span;	/* columns covered */
 	align al;
-	int bold;
-	int fill;
-	int indent;
+	int bold;	/* set in the Hei face (header cells, totals) */
+	int fill;	/* grey background (header cells) */
+	int indent;	/* level of a row name, one character each */
 } pcell;
 
 static double cell_height(pdf *p, const pcell *c, double w)
 {
-	set_text(p, c->text, -1, c->bold ? SANS : SERIF, TABLE_PT, 0,
-		 w - 2 * PAD - c->indent * TABLE_PT, c->al);
+	set_text(p, c->text, -1, c->bold ? SANS : SERIF, p->tpt, c->bold,
+		 w - 2 * PAD - c->indent * p->tpt, c->al);
 	return layout_h(p) + 2 * PAD;
 }
 
@@ -296,17 +306,17 @@ static void draw_cell(pdf *p, double x, double y, double w, double h, const pcel
 	if (c->text && *c->text) {
 		double th;
 
-		set_text(p, c->text, -1, c->bold ? SANS : SERIF, TABLE_PT, 0,
-			 w - 2 * PAD - c->indent * TABLE_PT, c->al);
+		set_text(p, c->text, -1, c->bold ? SANS : SERIF, p->tpt, c->bold,
+			 w - 2 * PAD - c->indent * p->tpt, c->al);
 		th = layout_h(p);
-		show_at(p, x + PAD + c->indent * TABLE_PT, y + (h - th) / 2);
+		show_at(p, x + PAD + c->indent * p->tpt, y + (h - th) / 2);
 	}
 }
 
 /* A row of cells (spans over the column widths w); returns its height. */
 static double row_height(pdf *p, const double *w, const pcell *cells, size_t n)
 {
-	double h = TABLE_PT + 2 * PAD + 4;
+	double h = p->tpt + 2 * PAD + 4;
 	size_t col = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -383,8 +393,8 @@ static void table_header(pdf *p, const ys_ptable *t, const double *cx, const dou
 		}
 	p->y = ry[t->nhead];
 	if (t->numbering) {
-		char num[16];
-		double h = TABLE_PT + 2 * PAD + 3;
+		char num[24];
+		double h = p->tpt + 2 * PAD + 3;
 
 		for (size_t col = 0; col < t->np; col++) {
 			snprintf(num, sizeof num, "%zu", col);
@@ -414,14 +424,20 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 		sum += (w[c] += 2);
 	landscape = sum > 104 || t.np > 9;
 	new_page(p, landscape);
+	/* A table too wide for the page at 9 pt is set smaller, down to 7 pt,
+	 * as published 13-column tables are. */
+	p->tpt = TABLE_PT;
+	if (sum * TABLE_PT / 2 > text_w(p))
+		p->tpt = text_w(p) / sum * 2 < TABLE_PT_MIN ? TABLE_PT_MIN : text_w(p) / sum * 2;
+	ys_ptable_fit(&t, w, text_w(p) / (p->tpt / 2));
 	cx[0] = M_SIDE;
 	for (size_t c = 0; c < t.np; c++)
-		cx[c + 1] = cx[c] + text_w(p) * w[c] / sum;
+		cx[c + 1] = cx[c] + w[c] * p->tpt / 2;
 
 	/* Header row heights: each row fits its one-row cells; a cell over
 	 * several rows stretches the last of them. */
 	for (size_t h = 0; h < t.nhead; h++)
-		rh[h] = TABLE_PT + 2 * PAD + 6;
+		rh[h] = p->tpt + 2 * PAD + 6;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t h = 0; h < t.nhead; h++)
 			for (size_t c = 0; c < t.np; c++) {
@@ -458,7 +474,7 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 				: t.pc[c].kind == YS_PCOL_SEQ ? AL_CENTER : AL_LEFT,
 				bold, 0, t.pc[c].kind == YS_PCOL_NAME && r ? r->indent : 0};
 		}
-		h = TABLE_PT + 2 * PAD + 2;
+		h = p->tpt + 2 * PAD + 2;
 		for (size_t c = 0; c < t.np; c++) {
 			double ch = cell_height(p, &cells[c], cx[c + 1] - cx[c]);
 
@@ -479,6 +495,7 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 		p->y += draw_text(p, M_SIDE, p->y, text_w(p), note, SERIF, 10, 0, AL_LEFT);
 	}
 	ys_ptable_free(&t);
+	p->tpt = TABLE_PT;
 	return YS_OK;
 }
 
@@ -493,8 +510,8 @@ static void paragraph(pdf *p, const char *s, size_t len, double size, int first_
 
 	char *text = malloc(len + 8);
 
-	/* The first-line indent as two ideographic spaces: pango's own indent
-	 * is lost on some justified lines. */
+	/* The first-line indent as two ideographic spaces, as typed in
+	 * Chinese documents (and kept by text extraction). */
 	if (!text)
 		return;
 	snprintf(text, len + 8, "%s%.*s", first_indent ? "　　" : "", (int)len, s);
@@ -744,7 +761,7 @@ static void title_page(pdf *p)
 	draw_text(p, M_SIDE, p->y, text_w(p), line, SERIF, 16, 0, AL_CENTER);
 }
 
-#define TOC_PER_PAGE 28
+#define TOC_PER_PAGE 25
 
 /* The table of contents: the headings the first pass found, each a link
  * to its page. */
@@ -857,6 +874,7 @@ static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 	pango_cairo_context_set_resolution(p->context, 72);
 	p->layout = pango_layout_new(p->context);
 	p->final = out != NULL;
+	p->tpt = TABLE_PT;
 	p->page_open = 0;
 	p->landscape = 0;
 	if (out) {

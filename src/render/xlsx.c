@@ -28,7 +28,7 @@ typedef struct xl {
 	const ys_disclosure *ds;
 	const ys_template *tpl;
 	lxw_format *title, *left, *center, *right, *head, *text, *text_bold,
-		*seq, *amount, *amount_bold, *note, *wrap, *label, *label_plain;
+		*seq, *amount, *amount_bold, *amount_left, *note, *wrap, *label, *label_plain;
 	lxw_format *indent[3];
 	int nsheets;
 } xl;
@@ -49,18 +49,11 @@ static double amount_double(const ys_disclosure *ds, int64_t v)
 	return (double)v / scale;
 }
 
-/* Display width in character cells: a CJK character takes two. */
+/* Display width in Excel's character units: a CJK character takes two,
+ * plus a little for the bold and the cell margins. */
 static double text_width(const char *s)
 {
-	double w = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p < 0x80)
-			w += 1.1;
-		else if ((*p & 0xC0) == 0xC0)
-			w += 2.1;
-	}
-	return w;
+	return ys_text_width(s) * 1.05;
 }
 
 static lxw_format *fmt(xl *x, int bold, int size, int align, int border)
@@ -96,6 +89,8 @@ static void make_formats(xl *x)
 	x->seq = fmt(x, 0, 10, LXW_ALIGN_CENTER, 1);
 	x->amount = fmt(x, 0, 10, LXW_ALIGN_RIGHT, 1);
 	format_set_num_format(x->amount, "0.00");
+	x->amount_left = fmt(x, 0, 10, LXW_ALIGN_LEFT, 1);
+	format_set_num_format(x->amount_left, "0.00");
 	x->amount_bold = fmt(x, 1, 10, LXW_ALIGN_RIGHT, 1);
 	format_set_num_format(x->amount_bold, "0.00");
 	x->note = fmt(x, 0, 10, LXW_ALIGN_LEFT, 0);
@@ -108,7 +103,7 @@ static void make_formats(xl *x)
 	format_set_text_wrap(x->label_plain);
 	for (int i = 0; i < 3; i++) {
 		x->indent[i] = fmt(x, 0, 10, LXW_ALIGN_LEFT, 1);
-		format_set_indent(x->indent[i], (uint8_t)(i * 2));
+		format_set_indent(x->indent[i], (uint8_t)i);
 	}
 }
 
@@ -136,7 +131,8 @@ static void put_span(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
 		put_text(ws, r, c0, s, f);
 }
 
-/* A valid, unique sheet name of at most 31 characters: "T1 部门预算收支总表". */
+/* A valid, unique sheet name of at most 31 characters (Excel's limit):
+ * "T1 部门预算收支总表"; "SheetN" when that is taken or still invalid. */
 static lxw_worksheet *add_sheet(xl *x, const char *id, const char *title)
 {
 	char name[128];
@@ -148,7 +144,7 @@ static lxw_worksheet *add_sheet(xl *x, const char *id, const char *title)
 	else
 		n = (size_t)snprintf(name, sizeof name, "表%d ", x->nsheets);
 	chars = ys_utf8_len(name);
-	for (const char *s = title ? title : ""; *s && chars < 28 && n + 5 < sizeof name;) {
+	for (const char *s = title ? title : ""; *s && chars < 31 && n + 5 < sizeof name;) {
 		size_t k = 1;
 
 		while (((unsigned char)s[k] & 0xC0) == 0x80)
@@ -180,7 +176,7 @@ static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t first, lxw_r
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_center_horizontally(ws);
 	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
-	worksheet_set_footer(ws, "&C&\"" FONT "\"第 &P 页，共 &N 页");
+	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 	worksheet_repeat_rows(ws, first, last);
 }
 
@@ -249,8 +245,12 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 			}
 		}
 		for (size_t i = 0; i < p.nlines; i++) {
+			const ys_drow *row = ys_ptable_row(&p, i, c);
 			double tw = text_width(ys_ptable_text(&p, x->ds, i, c, buf)) + 2;
 
+			/* An indent level is about three character widths in Excel. */
+			if (p.pc[c].kind == YS_PCOL_NAME && row && row->indent > 0)
+				tw += 3 * (row->indent > 2 ? 2 : row->indent);
 			if (tw > w)
 				w = tw;
 		}
@@ -381,7 +381,7 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 	static const char *const heads[] = {"一级指标", "二级指标", "三级指标",
 					    "绩效指标描述", "指标值", "指标值确定依据"};
 	static const double widths[] = {14, 13, 24, 40, 14, 22};
-	char id[32], title[1024], buf[YS_MONEY_FMT_MAX];
+	char id[32], title[1024];
 	const char *name = pf->name ? pf->name : "";
 	lxw_worksheet *ws;
 	lxw_row_t r, head;
@@ -407,8 +407,10 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 		snprintf(money, sizeof money, "预算金额（%s）",
 			 x->ds->money_unit ? x->ds->money_unit : "万元");
 		put_text(ws, r, 0, money, x->label);
-		worksheet_merge_range(ws, r, 1, r, 5,
-				      ys_money_format(pf->budget, x->ds->decimals, 0, buf), x->wrap);
+		/* A merged cell holding a number: merge, then overwrite the
+		 * first cell (libxlsxwriter's documented way). */
+		worksheet_merge_range(ws, r, 1, r, 5, "", x->amount_left);
+		worksheet_write_number(ws, r, 1, amount_double(x->ds, pf->budget), x->amount_left);
 		r++;
 	}
 	put_text(ws, r, 0, "绩效目标", x->label);
