@@ -10,7 +10,8 @@ out=bench/out
 mkdir -p $out
 report=$out/BENCHMARKS.md.tmp
 
-measure() { # label lines cmd… → appends a table row
+measure() { # label count cmd… → appends a table row (count: line items
+	# or documents, as the label says)
 	label=$1
 	lines=$2
 	shift 2
@@ -22,7 +23,7 @@ measure() { # label lines cmd… → appends a table row
 	rate=$(awk -v n="$lines" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "—" }')
 	mb=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
 	echo "| $label | $lines | $secs | $rate | $mb |" >>$report
-	echo "$label: $lines lines in ${secs}s ($rate lines/s), peak ${mb} MiB" >&2
+	echo "$label: $lines items in ${secs}s ($rate/s), peak ${mb} MiB" >&2
 }
 
 for n in 100000 1000000; do
@@ -39,14 +40,14 @@ done
 	echo "Each figure is one run of the release build (\`-O2\`), wall-clock time and peak"
 	echo "resident memory from \`/usr/bin/time -f '%e %M'\`."
 	echo
-	echo "| command | line items | seconds | lines/second | peak MiB |"
+	echo "| command | items (line items or documents, see command) | seconds | items/second | peak MiB |"
 	echo "|---|---:|---:|---:|---:|"
 } >$report
-measure "render reference -f json" 22 $YS render examples/pingxiang-zonggonghui-2023 -f json -o $out/ref.json
-measure "render 100k -f json" 100000 $YS render $out/synth-100000 -f json -o $out/s100k.json
-measure "render 1M -f json" 1000000 $YS render $out/synth-1000000 -f json -o $out/s1m.json
-measure "render 1M -f md" 1000000 $YS render $out/synth-1000000 -f md -o $out/s1m.md
-measure "render 1M -f csv" 1000000 $YS render $out/synth-1000000 -f csv -o $out/s1m.csv
+measure "render reference -f json (line items)" 22 $YS render examples/pingxiang-zonggonghui-2023 -f json -o $out/ref.json
+measure "render 100k line items -f json" 100000 $YS render $out/synth-100000 -f json -o $out/s100k.json
+measure "render 1M line items -f json" 1000000 $YS render $out/synth-1000000 -f json -o $out/s1m.json
+measure "render 1M line items -f md" 1000000 $YS render $out/synth-1000000 -f md -o $out/s1m.md
+measure "render 1M line items -f csv" 1000000 $YS render $out/synth-1000000 -f csv -o $out/s1m.csv
 for s in bench/*.bench.sh; do
 	[ -f "$s" ] && . "$s"
 done
