@@ -67,10 +67,9 @@ build/asan/tests/%: tests/unit/%.c build/asan/libyusuan.a
 demo: deps
 	@$(MAKE) --no-print-directory bin/yusuan
 	@mkdir -p out
-	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f json -o out/pingxiang-zonggonghui-2023.json
-	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f md -o out/pingxiang-zonggonghui-2023.md
-	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f csv -o out/pingxiang-zonggonghui-2023.csv
-	@echo "已生成 / written: out/pingxiang-zonggonghui-2023.{json,md,csv}"
+	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f all -o out
+	./bin/yusuan check examples/pingxiang-zonggonghui-2023
+	@echo "已生成 / written: out/711-平乡县总工会-2023.{json,md,csv,html,xlsx,docx,pdf}"
 
 test: deps-test
 	@$(MAKE) --no-print-directory build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines
