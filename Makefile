@@ -65,14 +65,14 @@ build/asan/tests/%: tests/unit/%.c build/asan/libyusuan.a
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 demo: deps
-	@$(MAKE) --no-print-directory bin/yusuan
+	@$(MAKE) --no-print-directory -j$$(nproc) bin/yusuan
 	@mkdir -p out
 	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f all -o out
 	./bin/yusuan check examples/pingxiang-zonggonghui-2023
 	@echo "已生成 / written: out/711-平乡县总工会-2023.{json,md,csv,html,xlsx,docx,pdf}"
 
 test: deps-test
-	@$(MAKE) --no-print-directory build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines
+	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines
 	@sh tests/run.sh
 
 bench: deps
