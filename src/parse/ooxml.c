@@ -34,9 +34,9 @@ struct pkg {
 static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t *len)
 {
 	zip_file_t *f;
-	ys_buf b = YS_BUF_INIT;
-	char chunk[65536];
-	zip_int64_t n;
+	char *data = NULL;
+	size_t n = 0, cap = 64 * 1024;
+	zip_int64_t got;
 	zip_int64_t idx = zip_name_locate(k->zip, name, 0);
 
 	*out = NULL;
@@ -47,41 +47,60 @@ static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t 
 		zip_stat_t zs;
 
 		/* The declared size may lie; it is checked again while inflating. */
-		if (!zip_stat_index(k->zip, (zip_uint64_t)idx, 0, &zs) && (zs.valid & ZIP_STAT_SIZE) &&
-		    zs.size > YS_PARSE_MAX_INFLATED - k->inflated)
-			return ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-				       "zip 条目 %s：解压后超过 %zu MiB 上限（疑似 zip 炸弹）",
-				       name, YS_PARSE_MAX_INFLATED >> 20);
+		if (!zip_stat_index(k->zip, (zip_uint64_t)idx, 0, &zs) && (zs.valid & ZIP_STAT_SIZE)) {
+			if (zs.size > YS_PARSE_MAX_INFLATED - k->inflated)
+				return ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
+					       "zip 条目 %s：解压后超过 %zu MiB 上限（疑似 zip 炸弹）",
+					       name, YS_PARSE_MAX_INFLATED >> 20);
+			/* Inflated straight into a buffer of the declared size
+			 * (one byte more shows whether the size was true). */
+			cap = (size_t)zs.size + 2;
+		}
 	}
 	if (!(f = zip_fopen_index(k->zip, (zip_uint64_t)idx, 0)))
 		return ys_fail(k->d, YS_EINPUT, k->path, 0, 0,
 			       "zip 条目 %s 无法打开：%s", name, zip_strerror(k->zip));
-	while ((n = zip_fread(f, chunk, sizeof chunk)) > 0) {
-		k->inflated += (size_t)n;
+	for (;;) {
+		if (cap - n < 2) {
+			char *more = cap > YS_PARSE_MAX_INFLATED ? NULL : realloc(data, cap * 2);
+
+			if (!more) {
+				zip_fclose(f);
+				free(data);
+				return ys_fail(k->d, YS_ENOMEM, k->path, 0, 0, "内存不足");
+			}
+			data = more;
+			cap *= 2;
+		} else if (!data && !(data = malloc(cap))) {
+			zip_fclose(f);
+			return ys_fail(k->d, YS_ENOMEM, k->path, 0, 0, "内存不足");
+		}
+		got = zip_fread(f, data + n, cap - n - 1);
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		k->inflated += (size_t)got;
 		if (k->inflated > YS_PARSE_MAX_INFLATED) {
 			zip_fclose(f);
-			ys_buf_free(&b);
+			free(data);
 			return ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
 				       "zip 条目 %s：解压后超过 %zu MiB 上限（疑似 zip 炸弹）",
 				       name, YS_PARSE_MAX_INFLATED >> 20);
 		}
-		ys_buf_add(&b, chunk, (size_t)n);
 	}
-	if (n < 0) {
+	if (got < 0) {
 		ys_status st = ys_fail(k->d, YS_EINPUT, k->path, 0, 0,
 				       "zip 条目 %s 损坏或被截断：%s", name,
 				       zip_error_strerror(zip_file_get_error(f)));
 
 		zip_fclose(f);
-		ys_buf_free(&b);
+		free(data);
 		return st;
 	}
 	zip_fclose(f);
-	ys_buf_putc(&b, '\0');
-	if (!ys_buf_ok(&b))
-		return ys_fail(k->d, YS_ENOMEM, k->path, 0, 0, "内存不足");
-	*len = b.len - 1;
-	*out = ys_buf_detach(&b);
+	data[n] = '\0';
+	*len = n;
+	*out = data;
 	return YS_OK;
 }
 
@@ -119,12 +138,15 @@ static const char *attr(const XML_Char **a, const char *name)
 	return NULL;
 }
 
+#define XML_SLICE ((size_t)64 * 1024)
+
 /* Runs expat over text; ud's first member must be a struct xml *. */
 static ys_status run_xml(struct pkg *k, struct xml *x, void *ud, const char *text,
 			 size_t len, XML_StartElementHandler start,
 			 XML_EndElementHandler end, XML_CharacterDataHandler chars)
 {
 	ys_status st = YS_OK;
+	int failed = 0;
 
 	x->p = XML_ParserCreate("UTF-8");
 	if (!x->p)
@@ -133,8 +155,21 @@ static ys_status run_xml(struct pkg *k, struct xml *x, void *ud, const char *tex
 	XML_SetElementHandler(x->p, start, end);
 	XML_SetCharacterDataHandler(x->p, chars);
 	XML_SetStartDoctypeDeclHandler(x->p, on_doctype);
-	if (len > (size_t)0x7fffffff ||
-	    XML_Parse(x->p, text, (int)len, XML_TRUE) == XML_STATUS_ERROR) {
+	/* Fed in slices: given the whole part at once, expat copies all of it
+	 * into a buffer of its own, and a fresh buffer of a few hundred KiB
+	 * per document costs more in page faults than the parsing itself. */
+	for (size_t off = 0;;) {
+		size_t n = len - off > XML_SLICE ? XML_SLICE : len - off;
+
+		if (XML_Parse(x->p, text + off, (int)n, off + n == len) == XML_STATUS_ERROR) {
+			failed = 1;
+			break;
+		}
+		off += n;
+		if (off == len)
+			break;
+	}
+	if (failed) {
 		if (x->refused)
 			st = ys_fail(k->d, YS_EINPUT, k->path, (long)XML_GetCurrentLineNumber(x->p), 0,
 				     "zip 条目 %s：XML 含 DOCTYPE（可能的实体扩展攻击），拒绝读取", x->entry);

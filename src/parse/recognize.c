@@ -7,8 +7,11 @@
  * the whole published header with the template's, then label by label
  * across merged multi-row headers; 栏次 rows are skipped. Rows keep code
  * and name (ordinal prefix and 其中： removed); rows of item tables get the
- * template's item key and line. The narrative is split into its numbered
- * sections and the 绩效目标表 into performance entries.
+ * template's item key and line. Header lines give unit, year and money
+ * unit, one per line or all on one (our HTML and DOCX). The narrative is
+ * split into the unnumbered intro and its numbered sections (a table of
+ * contents listing them is recognised and skipped); tables inside a section
+ * join its text; the 绩效目标表 become performance entries.
  */
 #include "readers.h"
 
@@ -203,44 +206,117 @@ struct hdr {
 	int year;
 };
 
-/* Reads one header line ("711平乡县总工会", "预算年度：2023",
- * "单位：万元"); returns 1 when s is one. */
+/* "711平乡县总工会": a unit code and name on a line of their own. */
+static int unit_line(struct rec *r, const char *sq, size_t len, struct hdr *h)
+{
+	size_t n = 0;
+
+	while (n < len && sq[n] >= '0' && sq[n] <= '9')
+		n++;
+	/* Not "2023年，我部门…": a short line without punctuation. */
+	if (n < 3 || n > 12 || n >= len || (unsigned char)sq[n] < 0x80 || starts(sq + n, "年") ||
+	    len >= 80)
+		return 0;
+	for (size_t i = n; i < len; i++)
+		if (sq[i] == ':' || starts(sq + i, "：") || starts(sq + i, "，") || starts(sq + i, "。"))
+			return 0;
+	h->unit_code = ys_arena_strndup(&r->ds->arena, sq, n);
+	h->unit_name = ys_arena_strndup(&r->ds->arena, sq + n, len - n);
+	return 1;
+}
+
+/* Where "label：" (full-width or ASCII colon) starts in sq, and its length. */
+static const char *find_label(const char *sq, const char *label, size_t *len)
+{
+	char a[64], b[64];
+	const char *p, *q;
+
+	snprintf(a, sizeof a, "%s：", label);
+	snprintf(b, sizeof b, "%s:", label);
+	p = strstr(sq, a);
+	q = strstr(sq, b);
+	if (q && (!p || q < p)) {
+		*len = strlen(b);
+		return q;
+	}
+	*len = strlen(a);
+	return p;
+}
+
+/* Reads one header line and returns 1 when s is one: "711平乡县总工会",
+ * "预算年度：2023", "单位：万元", or all three on one line, as our HTML
+ * (spans with no space between them) and DOCX (tab-separated runs) print
+ * them and as the cover prints "预算年度：2023　金额单位：万元". */
 static int header_line(struct rec *r, const char *s, struct hdr *h)
 {
 	char sq[SQ];
-	const char *v;
+	const char *yp, *up, *end;
+	size_t yl = 0, ul = 0;
+	struct hdr out = *h;
 
 	squash(s, sq);
-	if (starts(sq, "预算年度：") || starts(sq, "预算年度:")) {
-		v = sq + (starts(sq, "预算年度：") ? strlen("预算年度：") : strlen("预算年度:"));
-		h->year = atoi(v);
-		return 1;
-	}
-	if ((v = strstr(sq, "单位：")) || (v = strstr(sq, "单位:"))) {
-		v += starts(v, "单位：") ? strlen("单位：") : strlen("单位:");
-		if (starts(v, "万元"))
-			h->money_unit = "万元";
-		else if (starts(v, "元"))
-			h->money_unit = "元";
-		else
-			return 0;
-		return 1;
-	}
-	if (sq[0] >= '0' && sq[0] <= '9') {
-		size_t n = 0;
+	end = sq + strlen(sq);
+	yp = find_label(sq, "预算年度", &yl);
+	up = find_label(sq, "单位", &ul);
+	/* "编制单位：…" names the unit: only a 单位 followed by the money unit. */
+	while (up && !starts(up + ul, "万元") && !starts(up + ul, "元"))
+		up = find_label(up + ul, "单位", &ul);
+	if (!yp && !up)
+		return unit_line(r, sq, strlen(sq), h);
+	if (up) {
+		const char *v = up + ul;
+		const char *after = v + (starts(v, "万元") ? strlen("万元") : strlen("元"));
 
-		while (sq[n] >= '0' && sq[n] <= '9')
-			n++;
-		/* Not "2023年，我部门…": a short line without punctuation. */
-		if (n >= 3 && n <= 12 && sq[n] && (unsigned char)sq[n] >= 0x80 &&
-		    !starts(sq + n, "年") && strlen(sq) < 80 && !strstr(sq, "：") &&
-		    !strstr(sq, "，") && !strstr(sq, "。") && !strchr(sq, ':')) {
-			h->unit_code = ys_arena_strndup(&r->ds->arena, sq, n);
-			h->unit_name = adup(r, sq + n);
-			return 1;
+		out.money_unit = starts(v, "万元") ? "万元" : "元";
+		/* With a year on the same line, "单位：万元" ends the line or
+		 * the year follows it. */
+		if (yp && after != end && after != yp)
+			return 0;
+		if (up >= sq + strlen("金额") && !strncmp(up - strlen("金额"), "金额", strlen("金额")))
+			up -= strlen("金额");
+	}
+	if (yp) {
+		const char *v = yp + yl, *e = v;
+
+		while (*e >= '0' && *e <= '9')
+			e++;
+		if (e - v != 4)
+			return 0;
+		out.year = atoi(v);
+		if (starts(e, "年"))
+			e += strlen("年");
+		if (e != end && e != up)
+			return 0;
+	}
+	{
+		const char *first = yp && (!up || yp < up) ? yp : up;
+		static const char *const labels[] = {"编制单位", "单位名称", "部门名称", "预算单位", "部门", NULL};
+
+		/* "711平乡县总工会" before the year or money unit, or "编制单位：
+		 * 平乡县总工会"; other text in front (a title printed on the same
+		 * line) names no unit, as a line holding 单位：万元 always was a
+		 * header line. */
+		if (first > sq && !unit_line(r, sq, (size_t)(first - sq), &out)) {
+			int named = 0;
+
+			for (int i = 0; labels[i] && !named; i++) {
+				size_t ll;
+				const char *lp = find_label(sq, labels[i], &ll);
+
+				if (lp != sq || lp + ll >= first)
+					continue;
+				if (!unit_line(r, sq + ll, (size_t)(first - sq) - ll, &out))
+					out.unit_name = ys_arena_strndup(&r->ds->arena, sq + ll,
+									 (size_t)(first - sq) - ll);
+				named = 1;
+			}
+			/* A title before 预算年度 is a title, not a header line. */
+			if (!named && yp)
+				return 0;
 		}
 	}
-	return 0;
+	*h = out;
+	return 1;
 }
 
 static int row_is_header_lines(struct rec *r, const ys_prow *row, struct hdr *h)
@@ -473,10 +549,58 @@ static int rowtmp_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static const ys_titem *match_item(const ys_ttable *tt, const char *side, const char *name,
-				  int line, const uint8_t *used, size_t *idx)
+/* The template's item names and labels normalised once per table (white
+ * space removed, label without ordinal), not once per published row. */
+struct item_keys {
+	char **name, **label;
+	size_t n;
+};
+
+static void item_keys_free(struct item_keys *k)
 {
-	char sq[SQ], it[SQ];
+	for (size_t i = 0; i < k->n; i++) {
+		free(k->name[i]);
+		free(k->label[i]);
+	}
+	free(k->name);
+	free(k->label);
+	memset(k, 0, sizeof *k);
+}
+
+static int item_keys_make(const ys_ttable *tt, struct item_keys *k)
+{
+	char sq[SQ], lab[SQ];
+
+	memset(k, 0, sizeof *k);
+	k->name = calloc(tt->nitems + 1, sizeof *k->name);
+	k->label = calloc(tt->nitems + 1, sizeof *k->label);
+	if (!k->name || !k->label) {
+		item_keys_free(k);
+		return 0;
+	}
+	for (size_t i = 0; i < tt->nitems; i++) {
+		const ys_titem *x = &tt->items[i];
+
+		k->n = i + 1;
+		squash(x->name, sq);
+		if (!(k->name[i] = strdup(sq)))
+			break;
+		squash(strip_name(x->label ? x->label : "", lab, sizeof lab), sq);
+		if (!(k->label[i] = strdup(sq)))
+			break;
+	}
+	if (tt->nitems && !k->label[tt->nitems - 1]) {
+		item_keys_free(k);
+		return 0;
+	}
+	return 1;
+}
+
+static const ys_titem *match_item(const ys_ttable *tt, const struct item_keys *keys,
+				  const char *side, const char *name, int line,
+				  const uint8_t *used, size_t *idx)
+{
+	char sq[SQ];
 	const ys_titem *best = NULL;
 	int best_score = 0;
 
@@ -487,16 +611,10 @@ static const ys_titem *match_item(const ys_ttable *tt, const char *side, const c
 
 		if (side && x->side && strcmp(side, x->side))
 			continue;
-		squash(x->name, it);
-		if (!strcmp(it, sq))
+		if (!strcmp(keys->name[i], sq))
 			score = 4;
-		else {
-			char lab[SQ], stripped[SQ];
-
-			squash(strip_name(x->label ? x->label : "", lab, sizeof lab), stripped);
-			if (!strcmp(stripped, sq))
-				score = 3;
-		}
+		else if (!strcmp(keys->label[i], sq))
+			score = 3;
 		if (!score)
 			continue;
 		if (line && x->line == line)
@@ -560,6 +678,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 	size_t first = 0, hend, data, tw, nrows = 0, crows = 0;
 	struct rowtmp *rows = NULL;
 	uint8_t *used = NULL;
+	struct item_keys keys = {0};
 	int64_t fnum = 1, fden = 1;
 	ys_status st = YS_OK;
 
@@ -644,6 +763,10 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 	used = calloc(tt->nitems + 1, 1);
 	if (!used)
 		return YS_ENOMEM;
+	if (tt->rows_by == YS_ROWS_ITEMS && !item_keys_make(tt, &keys)) {
+		free(used);
+		return YS_ENOMEM;
+	}
 	for (size_t i = data; i < t->nrows && st == YS_OK; i++) {
 		const ys_prow *row = &t->rows[i];
 		const char *sides[2] = {NULL, NULL};
@@ -715,7 +838,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 			dr.code = codebuf[0] ? adup(r, codebuf) : NULL;
 			if (tt->rows_by == YS_ROWS_ITEMS) {
 				size_t idx = 0;
-				const ys_titem *it = name ? match_item(tt, sides[s], name, seq, used, &idx) : NULL;
+				const ys_titem *it = name ? match_item(tt, &keys, sides[s], name, seq, used, &idx) : NULL;
 
 				if (it) {
 					used[idx] = 1;
@@ -761,6 +884,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 	}
 	free(rows);
 	free(used);
+	item_keys_free(&keys);
 	return st;
 }
 
@@ -825,13 +949,94 @@ static const char *section_id(const char *s, const char **title)
 	return NULL;
 }
 
+/* The unnumbered heading of the narrative, "平乡县总工会2023年部门预算信息
+ * 公开情况说明", possibly after "第二部分": the intro section, whose text
+ * runs to 一、. The title (without 第二部分) goes to out. */
+static int intro_title(const char *s, char *out, size_t cap)
+{
+	char sq[SQ];
+	const char *p = sq;
+	size_t n;
+
+	squash(s, sq);
+	if (strlen(s) > 200 || !ends(sq, "公开情况说明") || strstr(sq, "。"))
+		return 0;
+	if (starts(p, "第") && (n = cn_number_len(p + strlen("第"))) &&
+	    starts(p + strlen("第") + n, "部分"))
+		p += strlen("第") + n + strlen("部分");
+	snprintf(out, cap, "%s", p);
+	return out[0] != '\0';
+}
+
+/* Sections k … nsections-1 were a table of contents: headings one after
+ * another with no text between them (the last one's text is whatever came
+ * after the contents). A heading seen again then starts the real sections. */
+static int toc_run(const struct rec *r, size_t k)
+{
+	if (r->nsections - k < 2)
+		return 0;
+	for (size_t i = k; i + 1 < r->nsections; i++)
+		if (r->sections[i].text && r->sections[i].text[0])
+			return 0;
+	return 1;
+}
+
 static ys_status end_section(struct rec *r)
 {
+	const char *s = ys_buf_str(&r->sec_text);
+	size_t n = strlen(s);
+
 	if (!r->nsections)
 		return YS_OK;
-	r->sections[r->nsections - 1].text = adup(r, ys_buf_str(&r->sec_text));
+	while (n && s[n - 1] == '\n')
+		n--;
+	r->sections[r->nsections - 1].text = ys_arena_strndup(&r->ds->arena, s, n);
 	ys_buf_reset(&r->sec_text);
 	return r->sections[r->nsections - 1].text ? YS_OK : YS_ENOMEM;
+}
+
+/* A table inside a narrative section (机构设置, 比上年增减, 政府采购, 资产)
+ * joins the section's text as "| a | b |" lines, as the disclosure JSON
+ * holds it: each cell once, however many grid columns it spans (a
+ * spreadsheet made from a web page spreads cells over many), up to the
+ * table's last non-empty column. */
+static void fold_table(struct rec *r, const ys_pblock *t)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t c = 0; c < t->rows[i].ncells; c++)
+			if (t->rows[i].cells[c].text[0] && c + 1 > w)
+				w = c + 1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ys_prow *row = &t->rows[i];
+
+		if (!row->ncells)
+			continue;
+		ys_buf_putc(&r->sec_text, '|');
+		for (size_t c = 0; c < w; c++) {
+			const char *x = c < row->ncells ? row->cells[c].text : "";
+
+			ys_buf_putc(&r->sec_text, ' ');
+			for (; *x; x++)
+				ys_buf_putc(&r->sec_text, *x == '\n' || *x == '|' ? ' ' : *x);
+			ys_buf_puts(&r->sec_text, " |");
+		}
+		ys_buf_putc(&r->sec_text, '\n');
+	}
+}
+
+/* A paragraph that can title a table ("机构设置：", "部门固定资产占用情况表
+ * （截止时间：2022-12-31）"), not a sentence ending in 。 that leads into
+ * one ("…具体内容见下表。"). */
+static int title_like(const char *s)
+{
+	char sq[SQ];
+
+	if (!s)
+		return 0;
+	squash(s, sq);
+	return sq[0] && strlen(sq) <= 90 && !strstr(sq, "。") && !strstr(sq, "，");
 }
 
 static ys_status end_perf(struct rec *r)
@@ -865,47 +1070,121 @@ static int perf_title(const char *s, char *name, size_t cap)
 	return 1;
 }
 
+/* The whole table on a grid of nrows × *w places, with HTML span
+ * semantics (a place covered by a span holds the spanning cell's text) or,
+ * for text exports, as printed. NULL when out of memory. */
+static const char **table_grid(const ys_pdoc *doc, const ys_pblock *t, size_t *w)
+{
+	enum { MAXG = 512 };
+	const char **g;
+
+	*w = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		size_t n = 0;
+
+		for (size_t k = 0; k < t->rows[i].ncells; k++)
+			n += doc->spans_unknown || t->rows[i].cells[k].colspan < 1
+				     ? 1 : (size_t)t->rows[i].cells[k].colspan;
+		if (n > *w)
+			*w = n > MAXG ? MAXG : n;
+	}
+	if (!(g = calloc(t->nrows * *w + 1, sizeof *g)))
+		return NULL;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ys_prow *row = &t->rows[i];
+		size_t c = 0;
+
+		for (size_t k = 0; k < row->ncells; k++) {
+			const ys_pcell *cell = &row->cells[k];
+			size_t cs = doc->spans_unknown || cell->colspan < 1 ? 1 : (size_t)cell->colspan;
+			size_t rs = doc->spans_unknown || cell->rowspan < 1 ? 1 : (size_t)cell->rowspan;
+
+			while (c < *w && g[i * *w + c])
+				c++;
+			for (size_t rr = i; rr < t->nrows && rr < i + rs; rr++)
+				for (size_t cc = c; cc < *w && cc < c + cs; cc++)
+					g[rr * *w + cc] = cell->text;
+			c += cs;
+		}
+	}
+	return g;
+}
+
+/* A 绩效目标表: the row 绩效目标 gives the goal, the rows under the
+ * 一级指标 header the indicators, read at the header's columns (a sheet
+ * made from a web page spreads each over several grid columns). Levels
+ * are merged cells: a place covered by a span has the text above; text
+ * exports print merged places empty, so an empty level carries the one
+ * above too. */
 static ys_status perf_table(struct rec *r, const ys_pblock *t)
 {
+	static const char *const labels[6] = {"一级指标", "二级指标", "三级指标", "描述", "指标值", "依据"};
+	size_t w, pos[6];
+	const char **g;
 	char sq[SQ];
-	const char *lv1 = NULL, *lv2 = NULL;
 	int in_inds = 0;
+	ys_status st = YS_OK;
 
 	if (!r->nperf)
 		return YS_OK;
-	for (size_t i = 0; i < t->nrows; i++) {
-		const ys_prow *row = &t->rows[i];
+	if (!(g = table_grid(r->doc, t, &w)))
+		return YS_ENOMEM;
+	for (size_t k = 0; k < 6; k++)
+		pos[k] = k;
+	for (size_t i = 0; i < t->nrows && st == YS_OK; i++) {
+		const char **row = g + i * w;
 		ys_indicator *in;
+		const char *f[6];
 
-		if (!row->ncells)
+		if (!w || !row[0])
 			continue;
-		squash(row->cells[0].text, sq);
-		if (!strcmp(sq, "绩效目标") && row->ncells > 1) {
-			r->perf[r->nperf - 1].goal = adup(r, row->cells[1].text);
+		squash(row[0], sq);
+		if (!strcmp(sq, "绩效目标")) {
+			for (size_t c = 1; c < w; c++)
+				if (row[c] && row[c] != row[0] && row[c][0]) {
+					r->perf[r->nperf - 1].goal = adup(r, row[c]);
+					break;
+				}
 			continue;
 		}
 		if (!strcmp(sq, "一级指标")) {
 			in_inds = 1;
+			for (size_t k = 1; k < 6; k++) {
+				for (size_t c = pos[k - 1] + 1; c < w; c++) {
+					char x[SQ];
+
+					squash(row[c], x);
+					if (row[c] != row[pos[k - 1]] &&
+					    (k == 4 ? !strcmp(x, labels[k]) : strstr(x, labels[k]) != NULL)) {
+						pos[k] = c;
+						break;
+					}
+				}
+				if (pos[k] <= pos[k - 1])
+					pos[k] = pos[k - 1] + 1;
+			}
 			continue;
 		}
-		if (!in_inds || row->ncells < 6)
+		if (!in_inds || pos[5] >= w)
 			continue;
-		if (!grow((void **)&r->inds, &r->cinds, r->ninds, sizeof *r->inds))
-			return YS_ENOMEM;
+		for (size_t k = 0; k < 6; k++)
+			f[k] = row[pos[k]] ? row[pos[k]] : "";
+		if (!f[2][0] && !f[4][0])
+			continue;
+		if (!grow((void **)&r->inds, &r->cinds, r->ninds, sizeof *r->inds)) {
+			st = YS_ENOMEM;
+			break;
+		}
 		in = &r->inds[r->ninds++];
-		/* Levels are merged cells: an empty one carries the one above. */
-		if (row->cells[0].text[0])
-			lv1 = adup(r, row->cells[0].text);
-		if (row->cells[1].text[0])
-			lv2 = adup(r, row->cells[1].text);
-		in->lv1 = lv1;
-		in->lv2 = lv2;
-		in->lv3 = adup(r, row->cells[2].text);
-		in->desc = adup(r, row->cells[3].text);
-		in->value = adup(r, row->cells[4].text);
-		in->basis = adup(r, row->cells[5].text);
+		in->lv1 = f[0][0] ? adup(r, f[0]) : r->ninds > 1 ? r->inds[r->ninds - 2].lv1 : NULL;
+		in->lv2 = f[1][0] ? adup(r, f[1]) : r->ninds > 1 ? r->inds[r->ninds - 2].lv2 : NULL;
+		in->lv3 = adup(r, f[2]);
+		in->desc = adup(r, f[3]);
+		in->value = adup(r, f[4]);
+		in->basis = adup(r, f[5]);
 	}
-	return YS_OK;
+	free(g);
+	return st;
 }
 
 /* ---- continuations (续表) --------------------------------------------- */
@@ -992,7 +1271,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 
 		if (b->kind == YS_PB_PARA) {
 			const char *stitle = NULL, *sid = section_id(b->text, &stitle);
-			char pname[SQ], sq[SQ];
+			char pname[SQ], sq[SQ], ititle[SQ];
 
 			squash(b->text, sq);
 			if ((starts(sq, "注：") || starts(sq, "注:")) && last_was_table &&
@@ -1006,15 +1285,38 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 				continue;
 			}
 			last_was_table = 0;
-			if (header_line(&r, b->text, &h))
+			if (header_line(&r, b->text, &h)) {
+				/* The cover's unit and year stand for the document. */
+				if (h.year && !ds->year)
+					ds->year = h.year;
+				if (h.unit_name && !ds->unit_name) {
+					ds->unit_name = h.unit_name;
+					ds->unit_code = h.unit_code;
+				}
 				continue;
+			}
+			if (!sid && intro_title(b->text, ititle, sizeof ititle)) {
+				sid = "intro";
+				stitle = ititle;
+			}
 			if (sid && !ys_disclosure_section(ds, sid)) {
-				int dup = 0;
+				int dup = 0, restart = 0;
 
-				for (size_t k = 0; k < r.nsections; k++)
-					dup |= !strcmp(r.sections[k].id, sid);
+				for (size_t k = 0; k < r.nsections && !dup && !restart; k++)
+					if (!strcmp(r.sections[k].id, sid)) {
+						if (toc_run(&r, k)) {
+							/* The contents listed the headings: the
+							 * sections start again here, and the
+							 * text since then was not theirs. */
+							r.nsections = k;
+							ys_buf_reset(&r.sec_text);
+							restart = 1;
+						} else {
+							dup = 1;
+						}
+					}
 				if (!dup) {
-					if ((st = end_section(&r)) != YS_OK)
+					if (!restart && (st = end_section(&r)) != YS_OK)
 						break;
 					if (!grow((void **)&r.sections, &r.csections, r.nsections, sizeof *r.sections)) {
 						st = YS_ENOMEM;
@@ -1027,7 +1329,8 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 					continue;
 				}
 			}
-			if (r.nsections) {
+			/* A 绩效目标表's title belongs to its performance entry. */
+			if (r.nsections && !perf_title(b->text, pname, sizeof pname)) {
 				ys_buf_puts(&r.sec_text, b->text);
 				ys_buf_putc(&r.sec_text, '\n');
 			}
@@ -1092,6 +1395,14 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 					dup |= r.tables[k].id && !strcmp(r.tables[k].id, tt->id);
 				if (dup)
 					tt = NULL;
+			}
+			if (!tt && r.nsections) {
+				fold_table(&r, b);
+				if (!title_like(title)) {
+					title = NULL;
+					memset(&h, 0, sizeof h);
+					continue;
+				}
 			}
 			if (tt) {
 				st = recognize_table(&r, tt, b, title, &h, NULL, &r.tables[r.ntables]);

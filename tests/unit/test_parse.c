@@ -116,7 +116,9 @@ static void test_round_trip_text_export(void **state)
 	assert_string_equal(ys_disclosure_table(&ds, "T7")->note, "无政府基金预算财政拨款预算，空表列示。");
 	assert_string_equal(ys_disclosure_table(&ds, "T8")->note, "无国有资本经营预算财政拨款预算，空表列示。");
 	/* Narrative and performance. */
-	assert_int_equal(ds.nsections, 9);
+	assert_int_equal(ds.nsections, 10);	/* the unnumbered intro and 一 to 九 */
+	assert_string_equal(ds.sections[0].id, "intro");
+	assert_string_equal(ds.sections[0].title, "平乡县总工会2023年部门预算信息公开情况说明");
 	assert_non_null(ys_disclosure_section(&ds, "operating_cost"));
 	assert_non_null(strstr(ys_disclosure_section(&ds, "operating_cost")->text, "6万元"));
 	assert_int_equal(ds.nperf, 5);
