@@ -131,3 +131,20 @@ void ys_buf_free(ys_buf *b)
 	b->len = b->cap = 0;
 	b->failed = 0;
 }
+
+int ys_grow(void **p, size_t *cap, size_t n, size_t size)
+{
+	size_t nc;
+	void *q;
+
+	if (n < *cap)
+		return 1;
+	nc = *cap ? *cap * 2 : 8;
+	while (nc <= n)
+		nc *= 2;
+	if (nc > (size_t)-1 / size || !(q = realloc(*p, nc * size)))
+		return 0;
+	*p = q;
+	*cap = nc;
+	return 1;
+}

@@ -34,4 +34,9 @@ int ys_buf_ok(const ys_buf *b);
 char *ys_buf_detach(ys_buf *b);
 void ys_buf_free(ys_buf *b);
 
+/* Makes room for element n in a growable array *p of *cap elements of
+ * `size` bytes (doubling, from 8). Returns 0 when out of memory, leaving
+ * the array as it was. */
+int ys_grow(void **p, size_t *cap, size_t n, size_t size);
+
 #endif

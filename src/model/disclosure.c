@@ -63,3 +63,18 @@ size_t ys_disclosure_count_values(const ys_disclosure *ds)
 				n += ds->tables[i].rows[r].has[c] != 0;
 	return n;
 }
+
+size_t ys_dperf_run(const ys_dperf *p, size_t i, int lv2)
+{
+	size_t k = i + 1;
+
+	for (; k < p->nindicators; k++) {
+		const ys_indicator *a = &p->indicators[i], *b = &p->indicators[k];
+
+		if (strcmp(a->lv1 ? a->lv1 : "", b->lv1 ? b->lv1 : ""))
+			break;
+		if (lv2 && strcmp(a->lv2 ? a->lv2 : "", b->lv2 ? b->lv2 : ""))
+			break;
+	}
+	return k - i;
+}

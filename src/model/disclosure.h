@@ -106,6 +106,9 @@ const ys_dsection *ys_disclosure_section(const ys_disclosure *ds, const char *id
 int ys_dtable_col(const ys_dtable *t, const char *key, const char *side);
 /* Does the row belong to a column (same side, or no sides)? */
 int ys_drow_has_col(const ys_dtable *t, const ys_drow *r, size_t col);
+/* The number of indicator rows from i on that share 一级指标 (and 二级指标
+ * when lv2): the rows a merged cell spans in a 绩效目标表. */
+size_t ys_dperf_run(const ys_dperf *p, size_t i, int lv2);
 /* Counts the cells with a value, over all tables. */
 size_t ys_disclosure_count_values(const ys_disclosure *ds);
 

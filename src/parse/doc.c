@@ -8,20 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t nc;
-	void *q;
-
-	if (n < *cap)
-		return 1;
-	nc = *cap ? *cap * 2 : 8;
-	if (!(q = realloc(*p, nc * size)))
-		return 0;
-	*p = q;
-	*cap = nc;
-	return 1;
-}
+#include "../base/buf.h"
 
 static char *dupn(const char *s, size_t n)
 {
@@ -38,7 +25,7 @@ static ys_pblock *new_block(ys_pdoc *doc, ys_pblock_kind kind, long line)
 {
 	ys_pblock *b;
 
-	if (doc->failed || !grow((void **)&doc->blocks, &doc->cap, doc->nblocks, sizeof *b)) {
+	if (doc->failed || !ys_grow((void **)&doc->blocks, &doc->cap, doc->nblocks, sizeof *b)) {
 		doc->failed = 1;
 		return NULL;
 	}
@@ -75,7 +62,7 @@ void ys_pdoc_row(ys_pdoc *doc, long line)
 
 	if (!t)
 		return;
-	if (!grow((void **)&t->rows, &t->cap, t->nrows, sizeof *t->rows)) {
+	if (!ys_grow((void **)&t->rows, &t->cap, t->nrows, sizeof *t->rows)) {
 		doc->failed = 1;
 		return;
 	}
@@ -93,7 +80,7 @@ void ys_pdoc_cell(ys_pdoc *doc, const char *text, size_t len, int colspan,
 	if (!t || !t->nrows)
 		return;
 	r = &t->rows[t->nrows - 1];
-	if (!grow((void **)&r->cells, &r->cap, r->ncells, sizeof *r->cells)) {
+	if (!ys_grow((void **)&r->cells, &r->cap, r->ncells, sizeof *r->cells)) {
 		doc->failed = 1;
 		return;
 	}

@@ -208,21 +208,6 @@ struct docx {
 	int failed;
 };
 
-static int dgrow(void **p, size_t *cap, size_t n, size_t size)
-{
-	void *q;
-	size_t nc;
-
-	if (n < *cap)
-		return 1;
-	nc = *cap ? *cap * 2 : 8;
-	if (!(q = realloc(*p, nc * size)))
-		return 0;
-	*p = q;
-	*cap = nc;
-	return 1;
-}
-
 static void docx_flush_table(struct docx *x)
 {
 	ys_pdoc_table(x->doc, x->tbl_line);
@@ -268,7 +253,7 @@ static void XMLCALL docx_start(void *ud, const XML_Char *name, const XML_Char **
 			ys_buf_reset(&x->text);
 		}
 	} else if (x->tbl_depth == 1 && !strcmp(n, "tr")) {
-		if (!dgrow((void **)&x->rows, &x->crows, x->nrows, sizeof *x->rows)) {
+		if (!ys_grow((void **)&x->rows, &x->crows, x->nrows, sizeof *x->rows)) {
 			x->failed = 1;
 			return;
 		}
@@ -336,7 +321,7 @@ static void XMLCALL docx_end(void *ud, const XML_Char *name)
 
 		x->in_tc = 0;
 		trimmed(&x->text, &s, &len);
-		if (!r || !dgrow((void **)&r->c, &r->cap, r->n, sizeof *r->c) ||
+		if (!r || !ys_grow((void **)&r->c, &r->cap, r->n, sizeof *r->c) ||
 		    !(x->cur.text = strndup(s, len))) {
 			x->failed = 1;
 			return;
@@ -487,7 +472,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 	} else if (!strcmp(n, "rPh")) {
 		x->in_si = 1;
 	} else if (!strcmp(n, "si")) {
-		if (!dgrow((void **)&x->sst->v, &x->sst->cap, x->sst->n, sizeof *x->sst->v)) {
+		if (!ys_grow((void **)&x->sst->v, &x->sst->cap, x->sst->n, sizeof *x->sst->v)) {
 			x->failed = 1;
 			return;
 		}
@@ -542,7 +527,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
-		if (!dgrow((void **)&x->merges, &x->cmerges, x->nmerges, sizeof *x->merges)) {
+		if (!ys_grow((void **)&x->merges, &x->cmerges, x->nmerges, sizeof *x->merges)) {
 			x->failed = 1;
 			return;
 		}
@@ -610,7 +595,7 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
-		if (!dgrow((void **)&x->cells, &x->ccells, x->ncells, sizeof *x->cells) ||
+		if (!ys_grow((void **)&x->cells, &x->ccells, x->ncells, sizeof *x->cells) ||
 		    !(text = malloc(strlen(s) + 8))) {
 			x->failed = 1;
 			return;
@@ -638,7 +623,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **a)
 	const char *n = local(name);
 
 	if (!strcmp(n, "sheet")) {
-		if (!dgrow((void **)&x->sheets, &x->csheets, x->nsheets, sizeof *x->sheets) ||
+		if (!ys_grow((void **)&x->sheets, &x->csheets, x->nsheets, sizeof *x->sheets) ||
 		    !(x->names = realloc(x->names, x->csheets * sizeof *x->names))) {
 			x->failed = 1;
 			return;
@@ -646,7 +631,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **a)
 		x->sheets[x->nsheets] = xstrdup(x, attr(a, "id"));
 		x->names[x->nsheets++] = xstrdup(x, attr(a, "name"));
 	} else if (!strcmp(n, "Relationship")) {
-		if (!dgrow((void **)&x->rel_id, &x->crels, x->nrels, sizeof *x->rel_id) ||
+		if (!ys_grow((void **)&x->rel_id, &x->crels, x->nrels, sizeof *x->rel_id) ||
 		    !(x->rel_target = realloc(x->rel_target, x->crels * sizeof *x->rel_target))) {
 			x->failed = 1;
 			return;

@@ -54,21 +54,6 @@ struct rec {
 	struct colmap *last_map;
 };
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t nc;
-	void *q;
-
-	if (n < *cap)
-		return 1;
-	nc = *cap ? *cap * 2 : 8;
-	if (!(q = realloc(*p, nc * size)))
-		return 0;
-	*p = q;
-	*cap = nc;
-	return 1;
-}
-
 static void squash(const char *s, char *out)
 {
 	ys_squash_space(s ? s : "", out, SQ);
@@ -633,7 +618,7 @@ static const ys_titem *match_item(const ys_ttable *tt, const struct item_keys *k
 static ys_status add_row(struct rowtmp **rows, size_t *n, size_t *cap,
 			 const ys_drow *row, size_t order)
 {
-	if (!grow((void **)rows, cap, *n, sizeof **rows))
+	if (!ys_grow((void **)rows, cap, *n, sizeof **rows))
 		return YS_ENOMEM;
 	(*rows)[*n].row = *row;
 	(*rows)[(*n)++].order = order;
@@ -1171,7 +1156,7 @@ static ys_status perf_table(struct rec *r, const ys_pblock *t)
 			f[k] = row[pos[k]] ? row[pos[k]] : "";
 		if (!f[2][0] && !f[4][0])
 			continue;
-		if (!grow((void **)&r->inds, &r->cinds, r->ninds, sizeof *r->inds)) {
+		if (!ys_grow((void **)&r->inds, &r->cinds, r->ninds, sizeof *r->inds)) {
 			st = YS_ENOMEM;
 			break;
 		}
@@ -1318,7 +1303,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 				if (!dup) {
 					if (!restart && (st = end_section(&r)) != YS_OK)
 						break;
-					if (!grow((void **)&r.sections, &r.csections, r.nsections, sizeof *r.sections)) {
+					if (!ys_grow((void **)&r.sections, &r.csections, r.nsections, sizeof *r.sections)) {
 						st = YS_ENOMEM;
 						break;
 					}
@@ -1337,7 +1322,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 			if (perf_title(b->text, pname, sizeof pname)) {
 				if ((st = end_perf(&r)) != YS_OK)
 					break;
-				if (!grow((void **)&r.perf, &r.cperf, r.nperf, sizeof *r.perf)) {
+				if (!ys_grow((void **)&r.perf, &r.cperf, r.nperf, sizeof *r.perf)) {
 					st = YS_ENOMEM;
 					break;
 				}
@@ -1384,7 +1369,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 					*d = keep;
 				st = YS_OK;
 			}
-			if (!grow((void **)&r.tables, &r.ctables, r.ntables, sizeof *r.tables)) {
+			if (!ys_grow((void **)&r.tables, &r.ctables, r.ntables, sizeof *r.tables)) {
 				st = YS_ENOMEM;
 				break;
 			}

@@ -304,22 +304,6 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 	return YS_OK;
 }
 
-/* Rows i.. sharing 一级指标 (and 二级指标 when lv2). */
-static size_t run_length(const ys_dperf *p, size_t i, int lv2)
-{
-	size_t k = i + 1;
-
-	for (; k < p->nindicators; k++) {
-		const ys_indicator *a = &p->indicators[i], *b = &p->indicators[k];
-
-		if (strcmp(a->lv1 ? a->lv1 : "", b->lv1 ? b->lv1 : ""))
-			break;
-		if (lv2 && strcmp(a->lv2 ? a->lv2 : "", b->lv2 ? b->lv2 : ""))
-			break;
-	}
-	return k - i;
-}
-
 static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 {
 	static const char *const heads[] = {"一级指标", "二级指标", "三级指标",
@@ -374,9 +358,9 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 			const char *vm = NULL;
 
 			/* 一级 and 二级指标 merged down their runs, as published. */
-			if (c < 2 && i > 0 && run_length(pf, i - 1, c) > 1)
+			if (c < 2 && i > 0 && ys_dperf_run(pf, i - 1, c) > 1)
 				vm = "continue";
-			else if (c < 2 && run_length(pf, i, c) > 1)
+			else if (c < 2 && ys_dperf_run(pf, i, c) > 1)
 				vm = "restart";
 			cell(x, tw[c], 1, vm, c < 2 || c == 4 ? "center" : "left", f[c], 0, 0,
 			     NULL);

@@ -619,23 +619,6 @@ static void section_pdf(pdf *p, const ys_dsection *sec, const char *title)
 	}
 }
 
-/* ---- performance-target tables ---- */
-
-static size_t run_length(const ys_dperf *pf, size_t i, int lv2)
-{
-	size_t k = i + 1;
-
-	for (; k < pf->nindicators; k++) {
-		const ys_indicator *a = &pf->indicators[i], *b = &pf->indicators[k];
-
-		if (strcmp(a->lv1 ? a->lv1 : "", b->lv1 ? b->lv1 : ""))
-			break;
-		if (lv2 && strcmp(a->lv2 ? a->lv2 : "", b->lv2 ? b->lv2 : ""))
-			break;
-	}
-	return k - i;
-}
-
 /* A cell merged down several rows (一级/二级指标), drawn when it closes:
  * at the end of its run or at a page break. */
 typedef struct vrun {
@@ -733,7 +716,7 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 		}
 		for (int c = 0; c < 2; c++)
 			if (!runs[c].open || runs[c].end < i)
-				runs[c] = (vrun){cells[c].text, p->y, i + run_length(pf, i, c) - 1, 1};
+				runs[c] = (vrun){cells[c].text, p->y, i + ys_dperf_run(pf, i, c) - 1, 1};
 		for (int c = 2; c < 6; c++)
 			draw_cell(p, x[c], p->y, w[c], rh, &cells[c]);
 		p->y += rh;

@@ -340,22 +340,6 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 	return YS_OK;
 }
 
-/* Rows i.. with the same text in field f (and the same lv1 when f is lv2). */
-static size_t run_length(const ys_dperf *p, size_t i, int lv2)
-{
-	size_t k = i + 1;
-
-	for (; k < p->nindicators; k++) {
-		const ys_indicator *a = &p->indicators[i], *b = &p->indicators[k];
-
-		if (strcmp(a->lv1 ? a->lv1 : "", b->lv1 ? b->lv1 : ""))
-			break;
-		if (lv2 && strcmp(a->lv2 ? a->lv2 : "", b->lv2 ? b->lv2 : ""))
-			break;
-	}
-	return k - i;
-}
-
 /* Rows needed by text in a cell of width w (wrapped), for the row height. */
 static double text_lines(const char *s, double w)
 {
@@ -442,9 +426,9 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 		for (int c = 0; c < 2; c++) {
 			size_t len;
 
-			if (i > 0 && run_length(pf, i - 1, c) > 1)
+			if (i > 0 && ys_dperf_run(pf, i - 1, c) > 1)
 				continue;
-			len = run_length(pf, i, c);
+			len = ys_dperf_run(pf, i, c);
 			if (len > 1)
 				worksheet_merge_range(ws, row, (lxw_col_t)c,
 						      row + (lxw_row_t)(len - 1), (lxw_col_t)c,
