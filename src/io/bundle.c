@@ -41,6 +41,18 @@ static ys_status bad(struct yctx *c, ys_ynode *n, const char *fmt, const char *w
 		       fmt, what);
 }
 
+/* A scalar's text for the model: a block scalar (`|`) ends with a newline
+ * that is YAML syntax, not content, so trailing line breaks are dropped. */
+static const char *text_value(struct yctx *c, ys_ynode *n)
+{
+	const char *s = ys_yaml_str(n);
+	size_t len = strlen(s);
+
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	return ys_arena_strndup(&c->b->arena, s, len);
+}
+
 /* A string field: scalar or absent. */
 static ys_status get_str(struct yctx *c, ys_ynode *map, const char *key,
 			 const char **out)
@@ -52,7 +64,7 @@ static ys_status get_str(struct yctx *c, ys_ynode *map, const char *key,
 		return YS_OK;
 	if (n->type != YAML_SCALAR_NODE)
 		return bad(c, n, "“%s”应为文本", key);
-	*out = A(ys_yaml_str(n));
+	*out = text_value(c, n);
 	return *out ? YS_OK : YS_ENOMEM;
 }
 
@@ -261,7 +273,7 @@ static ys_status read_texts(struct yctx *c, ys_ynode *root)
 			return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(v), ys_yaml_col(v),
 				       "texts 中的“%s”应为文本", k);
 		c->b->texts[i].key = A(k);
-		c->b->texts[i].value = ys_yaml_is_null(v) ? "" : A(ys_yaml_str(v));
+		c->b->texts[i].value = ys_yaml_is_null(v) ? "" : text_value(c, v);
 	}
 	c->b->ntexts = n;
 	return YS_OK;

@@ -101,7 +101,9 @@ static void table_head_lines(ys_buf *b, const ys_disclosure *ds)
 	ys_buf_puts(b, "<div class=\"hdr\"><span>");
 	put(b, ds->unit_code);
 	put(b, ds->unit_name);
-	ys_buf_printf(b, "</span><span>预算年度：%d</span><span>单位：", ds->year);
+	/* Spaces between the spans keep the copied text readable; the flex
+	 * layout ignores them. */
+	ys_buf_printf(b, "</span> <span>预算年度：%d</span> <span>单位：", ds->year);
 	put(b, ds->money_unit ? ds->money_unit : "万元");
 	ys_buf_puts(b, "</span></div>\n");
 }

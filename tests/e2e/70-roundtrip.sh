@@ -138,7 +138,7 @@ if [ "$rt_rendered" = 1 ]; then
 	# that the tables' headers alone must give them.
 	rt_variant() {
 		sed -e '/<header class="cover"/,/<\/header>/d' \
-			-e "s#<div class=\"hdr\"><span>711平乡县总工会</span><span>预算年度：2023</span><span>单位：万元</span></div>#$2#" \
+			-e "s#<div class=\"hdr\"><span>711平乡县总工会</span> *<span>预算年度：2023</span> *<span>单位：万元</span></div>#$2#" \
 			"$rt_dir/ys.html" >"$rt_dir/$1.html"
 		if grep -q 'class="hdr"' "$rt_dir/$1.html"; then
 			no "roundtrip $1: the header line was not replaced"
