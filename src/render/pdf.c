@@ -175,8 +175,12 @@ static double layout_h(pdf *p)
 	return (double)h / PANGO_SCALE;
 }
 
+/* The first pass only measures (page numbers for the contents): drawing no
+ * glyphs there spares cairo subsetting the CJK fonts twice. */
 static void show_at(pdf *p, double x, double y)
 {
+	if (!p->final)
+		return;
 	cairo_move_to(p->cr, x, y);
 	pango_cairo_show_layout(p->cr, p->layout);
 }
@@ -532,8 +536,10 @@ static void paragraph(pdf *p, const char *s, size_t len, double size, int first_
 		base = (double)(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
 		if (p->y + h > bottom(p))
 			new_page(p, p->landscape);
-		cairo_move_to(p->cr, M_SIDE + (double)logical.x / PANGO_SCALE, p->y + base);
-		pango_cairo_show_layout_line(p->cr, line);
+		if (p->final) {
+			cairo_move_to(p->cr, M_SIDE + (double)logical.x / PANGO_SCALE, p->y + base);
+			pango_cairo_show_layout_line(p->cr, line);
+		}
 		p->y += h + line_gap;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
