@@ -16,7 +16,7 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *help;
 } commands[] = {
-	{"render", cmd_render, "生成部门预算公开文件（json、md、csv） / render the disclosure"},
+	{"render", cmd_render, "生成部门预算公开文件（json、md、csv、html、xlsx、docx、pdf、all） / render the disclosure"},
 	{"parse", cmd_parse, "把已发布的公开文件读成 JSON（文本、HTML、DOCX、XLSX） / parse published disclosures"},
 	{"catalog", cmd_catalog, "查询支出功能分类、经济分类科目 / look up classification codes"},
 	{"check", cmd_check, "审核预算数据包或公开文件（表内、表间、科目、完整性、说明） / audit a budget or disclosure"},
