@@ -126,6 +126,21 @@ static void totals(ys_ck *c, const ys_dtable *t1, const ys_dtable *t2,
 	}
 }
 
+/* T4's 年初财政拨款结转和结余 of one fund (item carryover_<fund>), 0 when
+ * absent. T5, T7 and T8 show all the year's expenditure of a fund, the
+ * carried-over money included; T4's income row of that fund is this
+ * year's money only. */
+static int64_t t4_carryover(const ys_dtable *t4, const char *fund)
+{
+	char item[32];
+	const ys_drow *r;
+	int ia = col(t4, "amount", "income");
+
+	snprintf(item, sizeof item, "carryover_%s", fund);
+	r = ysck_item(t4, "income", item, NULL);
+	return r && ia >= 0 ? ysck_val(r, ia) : 0;
+}
+
 static void t4_t5(ys_ck *c, const ys_dtable *t4, const ys_dtable *t5)
 {
 	const ys_drow *r5 = ysck_total_row(t5);
@@ -133,12 +148,13 @@ static void t4_t5(ys_ck *c, const ys_dtable *t4, const ys_dtable *t5)
 	const ys_drow *exp = ysck_item(t4, "expense", "expense_total", "本年支出合计");
 	int c5 = col(t5, "total", NULL), ia = col(t4, "amount", "income"),
 	    eg = col(t4, "gpb", "expense");
+	int64_t want;
 
 	if (!r5 || c5 < 0)
 		return;
-	if (inc && ia >= 0)
-		ysck_compare(c, "YS-X004", t4, inc, "amount", ysck_val(r5, c5), ysck_val(inc, ia),
-			     "T4 一般公共预算拨款收入与 T5 合计不符");
+	if (inc && ia >= 0 && ys_sub_ok(ysck_val(r5, c5), t4_carryover(t4, "gpb"), &want))
+		ysck_compare(c, "YS-X004", t4, inc, "amount", want, ysck_val(inc, ia),
+			     "T4 一般公共预算拨款收入（加其上年结转）与 T5 合计不符");
 	if (exp && eg >= 0)
 		ysck_compare(c, "YS-X004", t4, exp, "gpb", ysck_val(r5, c5), ysck_val(exp, eg),
 			     "T4 一般公共预算支出合计与 T5 合计不符");
@@ -160,10 +176,12 @@ static void t4_fund(ys_ck *c, const ys_dtable *t4, const char *item,
 	const ys_drow *inc = ysck_item(t4, "income", item, NULL);
 	const ys_drow *rx = ysck_total_row(tx);
 	int ia = col(t4, "amount", "income"), cx = col(tx, "total", NULL);
+	int64_t want;
 
 	if (!inc || ia < 0 || cx < 0)
 		return;
-	ysck_compare(c, "YS-X007", t4, inc, "amount", ysck_val(rx, cx), ysck_val(inc, ia), what);
+	if (ys_sub_ok(ysck_val(rx, cx), t4_carryover(t4, item), &want))
+		ysck_compare(c, "YS-X007", t4, inc, "amount", want, ysck_val(inc, ia), what);
 }
 
 static void t4_t2(ys_ck *c, const ys_dtable *t4, const ys_dtable *t2)

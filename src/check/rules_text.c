@@ -149,24 +149,25 @@ typedef struct figure {
 	const char *phrase;
 	const char *table, *side, *item, *col;	/* item NULL: the 合计 row */
 	const char *table2, *item2, *col2;
+	int gpb_basic;	/* T6 figure a narrative may state for all funds */
 } figure;
 
 static const figure figures[] = {
-	{"收入总计", "T1", "income", "income_grand", "amount", NULL, NULL, NULL},
-	{"一般公共预算收入", "T1", "income", "gpb", "amount", NULL, NULL, NULL},
-	{"预算收入", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount"},
-	{"收入预算", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount"},
-	{"支出预算", "T1", "expense", "expense_total", "amount", "T1", "expense_grand", "amount"},
-	{"支出总计", "T1", "expense", "expense_grand", "amount", NULL, NULL, NULL},
-	{"机关运行经费", "T6", NULL, NULL, "public", NULL, NULL, NULL},
-	{"基本支出", "T3", NULL, NULL, "basic", "T5", NULL, "basic"},
-	{"项目支出", "T3", NULL, NULL, "project", "T5", NULL, "project"},
-	{"人员经费", "T6", NULL, NULL, "personnel", NULL, NULL, NULL},
-	{"公用经费", "T6", NULL, NULL, "public", NULL, NULL, NULL},
-	{"“三公”经费", "T9", NULL, "total", "total", NULL, NULL, NULL},
-	{"公务接待费", "T9", NULL, "reception", "total", NULL, NULL, NULL},
-	{"公务用车运行维护费", "T9", NULL, "vehicle_operation", "total", NULL, NULL, NULL},
-	{"公务用车购置费", "T9", NULL, "vehicle_purchase", "total", NULL, NULL, NULL},
+	{"收入总计", "T1", "income", "income_grand", "amount", NULL, NULL, NULL, 0},
+	{"一般公共预算收入", "T1", "income", "gpb", "amount", NULL, NULL, NULL, 0},
+	{"预算收入", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount", 0},
+	{"收入预算", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount", 0},
+	{"支出预算", "T1", "expense", "expense_total", "amount", "T1", "expense_grand", "amount", 0},
+	{"支出总计", "T1", "expense", "expense_grand", "amount", NULL, NULL, NULL, 0},
+	{"机关运行经费", "T6", NULL, NULL, "public", NULL, NULL, NULL, 0},
+	{"基本支出", "T3", NULL, NULL, "basic", "T5", NULL, "basic", 0},
+	{"项目支出", "T3", NULL, NULL, "project", "T5", NULL, "project", 0},
+	{"人员经费", "T6", NULL, NULL, "personnel", NULL, NULL, NULL, 1},
+	{"公用经费", "T6", NULL, NULL, "public", NULL, NULL, NULL, 1},
+	{"“三公”经费", "T9", NULL, "total", "total", NULL, NULL, NULL, 0},
+	{"公务接待费", "T9", NULL, "reception", "total", NULL, NULL, NULL, 0},
+	{"公务用车运行维护费", "T9", NULL, "vehicle_operation", "total", NULL, NULL, NULL, 0},
+	{"公务用车购置费", "T9", NULL, "vehicle_purchase", "total", NULL, NULL, NULL, 0},
 };
 
 /* The cell a figure refers to: its row and column in table `tid`. */
@@ -246,8 +247,23 @@ static const char *next_statement(const ys_ck *c, const char *text, const char *
 	return NULL;
 }
 
+/* Is all basic expenditure 一般公共预算 (T3's basic total equals T6's
+ * total)? Only then is a 人员经费 or 公用经费 of the narrative, which
+ * covers every fund source, the figure in T6, which covers 一般公共预算
+ * basic expenditure only. Unknown (a table or column missing): no. */
+static int basic_all_gpb(ys_ck *c)
+{
+	const ys_dtable *t3 = ys_disclosure_table(c->ds, "T3"), *t6 = ys_disclosure_table(c->ds, "T6");
+	const ys_drow *r3 = ysck_total_row(t3), *r6 = ysck_total_row(t6);
+	int c3 = t3 ? ys_dtable_col(t3, "basic", NULL) : -1, c6 = t6 ? ys_dtable_col(t6, "total", NULL) : -1;
+
+	return r3 && r6 && c3 >= 0 && c6 >= 0 && ysck_val(r3, c3) == ysck_val(r6, c6);
+}
+
 static void narrative_figures(ys_ck *c, const ys_dsection *s)
 {
+	int all_gpb = basic_all_gpb(c);
+
 	for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
 		const figure *f = &figures[k];
 		const ys_dtable *t, *t2;
@@ -257,7 +273,7 @@ static void narrative_figures(ys_ck *c, const ys_dsection *s)
 
 		r = figure_cell(c, f->table, f->side, f->item, f->col, &col, &t);
 		r2 = figure_cell(c, f->table2, f->side, f->item2, f->col2, &col2, &t2);
-		if (!r)
+		if (!r || (f->gpb_basic && !all_gpb))
 			continue;
 		for (const char *p = next_statement(c, s->text, s->text, f->phrase, &n); p;
 		     p = next_statement(c, s->text, p + 1, f->phrase, &n)) {
@@ -363,7 +379,7 @@ static void narrative_shares(ys_ck *c, const ys_dsection *s)
 		int pc = pt ? ys_dtable_col(pt, k == 0 ? "basic" : k == 1 ? "project" :
 						k == 2 ? "personnel" : "public", NULL) : -1;
 
-		if (!pr || pc < 0)
+		if (!pr || pc < 0 || (pers && !basic_all_gpb(c)))
 			continue;
 		for (const char *p = strstr(s->text, parts[k]); p; p = strstr(p + 1, parts[k])) {
 			const char *q = skip_fillers(p + strlen(parts[k])), *zhan, *r;
@@ -409,26 +425,49 @@ static void narrative_shares(ys_ck *c, const ys_dsection *s)
 	}
 }
 
+/* The direction a change figure states: +1 after 增加/增长, -1 after
+ * 减少/下降, 0 for a plain amount. */
+static int direction(const char *text, const char *at)
+{
+	if (at - text < 6)
+		return 0;
+	if (!strncmp(at - 6, "增加", 6) || !strncmp(at - 6, "增长", 6))
+		return 1;
+	if (!strncmp(at - 6, "减少", 6) || !strncmp(at - 6, "下降", 6))
+		return -1;
+	return 0;
+}
+
 /* YS-N002: "X万元，其中A万元、B万元…": the parts must not exceed X by
  * more than their rounding (half a unit of each figure's precision). A
- * list of parts may be incomplete, so falling short is not reported. */
+ * list of parts may be incomplete, so falling short is not reported. In a
+ * change ("增加10万元，其中：基本支出增加50万元，项目支出减少40万元") a
+ * part that goes the other way from the whole counts negative. */
 static void narrative_sums(ys_ck *c, const ys_dsection *s)
 {
 	for (const char *p = strstr(s->text, "其中"); p; p = strstr(p + 1, "其中")) {
 		const char *q, *back = p - s->text > 40 ? p - 40 : s->text;
 		num whole = {0}, part;
-		int found = 0, nparts = 0, depth = 0;
+		int found = 0, nparts = 0, depth = 0, wdir = 0;
 		int64_t sum = 0, slack;
 
-		/* The last 万元 figure in the 40 bytes before 其中. */
+		/* The last 万元 figure in the 40 bytes before 其中. A number is
+		 * read from its first digit only: the window may begin inside
+		 * one, and after a number is read the scan goes on past its
+		 * end, not into its decimals ("5694.39万元" is not "39万元"). */
+		while (back > s->text && (is_digit(back - 1) || back[-1] == '.' || back[-1] == ','))
+			back--;
 		for (q = back; q < p; q++) {
 			num n;
 
-			if (is_digit(q) && (q == s->text || !is_digit(q - 1)) && read_num(q, &n) &&
-			    n.unit == 'w' && n.end <= p) {
+			if (!is_digit(q) || !read_num(q, &n))
+				continue;
+			if (n.unit == 'w' && n.end <= p) {
 				whole = n;
+				wdir = direction(s->text, q);
 				found = 1;
 			}
+			q = n.end - 1;
 		}
 		if (!found || whole.dec > 6)
 			continue;
@@ -450,7 +489,12 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 			if (depth || !is_digit(q) || is_digit(q - 1) || !read_num(q, &part))
 				continue;
 			if (part.unit == 'w') {
-				sum += hundredths(&part);
+				int pdir = direction(s->text, q);
+
+				if (wdir && pdir && pdir != wdir)
+					sum -= hundredths(&part);
+				else
+					sum += hundredths(&part);
 				slack += pow10i(2 - (part.dec < 2 ? part.dec : 2)) / 2;
 				nparts++;
 			}

@@ -153,6 +153,8 @@ static ys_status compute(struct nctx *c, const ys_cube *cube)
 	for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
 		fig_set(c, zero[i], 0, 1);
 
+	/* Each atom is rounded to display units before it is added, as the
+	 * tables do (src/template/build.c), so that figures equal table cells. */
 	for (size_t i = 0; i < cube->n && ok; i++) {
 		const ys_atom *a = &cube->atoms[i];
 		int64_t v = to_display(c, a->amount);
@@ -586,6 +588,9 @@ static ys_status build_sections(struct nctx *c)
 	else
 		snprintf(prev_year, sizeof prev_year, "%d", c->b->year - 1);
 	str_set(c, "unit_name", c->b->unit_name);
+	/* Empty for a 事业 unit, which by definition has no 机关运行经费 (a
+	 * section says so with `empty_if: admin_unit`); "1" otherwise. */
+	str_set(c, "admin_unit", c->b->nature && !strcmp(c->b->nature, "事业") ? "" : "1");
 	str_set(c, "unit_code", c->b->unit_code);
 	str_set(c, "year", ys_arena_strdup(&c->ds->arena, year));
 	str_set(c, "prev_year", ys_arena_strdup(&c->ds->arena, prev_year));

@@ -263,6 +263,16 @@ static void test_across_tables(void **state)
 	FAILS("YS-X005", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
 	FAILS("YS-X006", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
 	FAILS("YS-X007", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	/* T5 includes money carried over; T4's income row is this year's
+	 * only, its carry-over is in 年初财政拨款结转和结余. */
+	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "carryover_gpb", "amount", "10.00"));
+	{
+		json_t *k = golden();
+
+		set_cell(k, "T4", "income", "gpb", "amount", "542.18");
+		set_cell(k, "T4", "income", "carryover_gpb", "amount", "10.00");
+		assert_int_equal(run(k, "YS-X004", YS_SEV_WARNING, 0, NULL), 0);
+	}
 	FAILS("YS-X008", YS_SEV_ERROR, {
 		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.10");
 		set_cell(j, "T9", NULL, "vehicle_operation", "total", "0.10");
@@ -360,6 +370,58 @@ static void test_narrative(void **state)
 	FAILS("YS-N004", YS_SEV_ERROR, edit_text(j, "overview", "增加169万元，", "增加169万元，下降44.13%，"));
 	FAILS("YS-N004", YS_SEV_ERROR, edit_text(j, "overview", "增加169万元", "增加-169万元"));
 	FAILS("YS-N003", YS_SEV_WARNING, edit_text(j, "overview", "项目支出346万元，", "项目支出346万元，占支出总额的62.74%，"));
+}
+
+/* 人员经费 and 公用经费 in 支出说明 cover every fund source; T6 holds the
+ * 一般公共预算 basic expenditure only. They are compared only when all basic
+ * expenditure is 一般公共预算 (T3's basic total equals T6's total). */
+static void test_personnel_public_scope(void **state)
+{
+	(void)state;
+	/* The reference: all basic is 一般公共预算, so a wrong figure is an error. */
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "overview", "人员经费200万元", "人员经费199万元"));
+	FAILS("YS-N001", YS_SEV_ERROR, edit_text(j, "overview", "日常公用经费6万元", "日常公用经费7万元"));
+	{
+		/* Basic expenditure from other funds too (T3 basic 305.70, T6
+		 * 205.70): the all-funds figures are not T6's. */
+		json_t *k = golden();
+
+		set_cell(k, "T3", NULL, "合计", "basic", "305.70");
+		edit_text(k, "overview", "| 基本支出 | 129.70 | 205.70 | 76.00 |",
+			  "| 基本支出 | 129.70 | 305.70 | 176.00 |");
+		edit_text(k, "overview", "人员经费200万元和日常公用经费6万元",
+			  "人员经费290万元和日常公用经费16万元");
+		assert_int_equal(run(k, "YS-N001", YS_SEV_WARNING, 0, NULL), 0);
+	}
+}
+
+/* YS-N002 reads the whole before 其中 from its first digit: not the
+ * decimals of a number with four or more integer digits, nor the tail of a
+ * number the 40-byte window starts inside. */
+static void test_sum_reads_whole_number(void **state)
+{
+	static const char *const from =
+		"公务用车购置及运维费0.16万元（其中：公务用车购置费0万元，公务用车运行维护费0.16万元)";
+	json_t *k;
+
+	(void)state;
+	k = golden();
+	edit_text(k, "three_public", from,
+		  "公务用车购置及运维费5694.39万元（其中：公务用车购置费2142.98万元，公务用车运行维护费3551.41万元)");
+	assert_int_equal(run(k, "YS-N002", YS_SEV_WARNING, 0, NULL), 0);
+	FAILS("YS-N002", YS_SEV_ERROR, edit_text(j, "three_public", from,
+		  "公务用车购置及运维费5694.39万元（其中：公务用车购置费2142.98万元，公务用车运行维护费3651.41万元)"));
+	k = golden();
+	set_str(section(k, "other"), "text",
+		"合计1,234,567,890.12万元，分为以下两部分，其中：甲1,000,000,000.00万元，乙234,567,890.12万元。");
+	assert_int_equal(run(k, "YS-N002", YS_SEV_WARNING, 0, NULL), 0);
+	/* A change whose parts go both ways: +262 − 93 = +169. */
+	k = golden();
+	edit_text(k, "overview", "基本支出增加76万元，项目支出增加93万元",
+		  "基本支出增加262万元，项目支出减少93万元");
+	assert_int_equal(run(k, "YS-N002", YS_SEV_WARNING, 0, NULL), 0);
+	FAILS("YS-N002", YS_SEV_ERROR, edit_text(j, "overview", "基本支出增加76万元，项目支出增加93万元",
+						 "基本支出增加272万元，项目支出减少93万元"));
 }
 
 /* Correct statements in the reference's own style raise nothing. */
@@ -566,6 +628,8 @@ int main(void)
 		cmocka_unit_test(test_hygiene),
 		cmocka_unit_test(test_narrative),
 		cmocka_unit_test(test_narrative_passes),
+		cmocka_unit_test(test_personnel_public_scope),
+		cmocka_unit_test(test_sum_reads_whole_number),
 		cmocka_unit_test(test_procurement_and_assets),
 		cmocka_unit_test(test_procurement_and_assets_pass),
 		cmocka_unit_test(test_shares_and_repeated_figures),

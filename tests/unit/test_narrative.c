@@ -74,6 +74,35 @@ static void test_reference_figures(void **state)
 	ys_job_free(&j);
 }
 
+/* The second example: a 事业 unit with several fund sources, carry-over,
+ * procurement of each category and a fall in project expenditure. */
+static void test_school_figures(void **state)
+{
+	ys_job j;
+	ys_diag d;
+	const char *ov;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	if (ys_job_load_bundle(&j, "examples/county-school-2023", NULL, &d) != YS_OK) {
+		print_error("%s:%ld: %s\n", d.file, d.line, d.msg);
+		fail();
+	}
+	ov = section(&j, "overview");
+	/* 预算收入 includes 上年结转, which the sentence lists as a part. */
+	contains(ov, "2023年预算收入3121万元，其中：一般公共预算收入2700万元，基金预算收入180万元，"
+		     "财政专户核拨收入90万元，其他来源收入99万元，上年结转52万元。");
+	contains(ov, "基本支出2579万元，包括人员经费2290万元和日常公用经费289万元；项目支出542万元");
+	contains(ov, "较2022年预算增加152万元，其中：基本支出增加252万元，项目支出减少100万元，");
+	contains(ov, "| 项目支出 | 641.90 | 542.00 | -99.90 |");
+	contains(section(&j, "operating_cost"), "云溪县第一中学为事业单位，按规定不安排机关运行经费。");
+	contains(section(&j, "three_public"), "预算安排10.00万元，其中：因公出国（境）费6万元；公务用车购置及运维费2.8万元"
+		 "（其中：公务用车购置费0万元，公务用车运行维护费2.8万元)；公务接待费1.2万元。与2022年相比减少0.70万元。");
+	contains(section(&j, "procurement"), "安排政府采购预算394.00万元，其中：货物类190.00万元，工程类180.00万元，服务类24.00万元。");
+	contains(section(&j, "assets"), "上年末固定资产金额为4865.23万元");
+	ys_job_free(&j);
+}
+
 static void test_section_order(void **state)
 {
 	static const char *ids[] = {"intro", "duties", "overview", "operating_cost",
@@ -146,7 +175,9 @@ static void test_procurement_nature_glossary(void **state)
 	assert_int_equal(rebuild(&j, &d), YS_OK);
 	contains(section(&j, "procurement"), "安排政府采购预算8.35万元，其中：货物类1.00万元，工程类5.00万元，服务类2.35万元。");
 	contains(section(&j, "procurement"), "| 工会经费项目 | 维修｜改造 | B07 | 项 | 1 | 5.00 | 5.00 | 一般公共预算拨款 |");
-	contains(section(&j, "operating_cost"), "机关运行经费共计安排0万元");
+	/* A 事业 unit has no 机关运行经费 by definition: said, not "0万元". */
+	contains(section(&j, "operating_cost"), "平乡县总工会为事业单位，按规定不安排机关运行经费。");
+	assert_string_equal(section(&j, "operating_cost"), "平乡县总工会为事业单位，按规定不安排机关运行经费。");
 	contains(section(&j, "glossary"), "4、基本支出：本单位的说明。");
 	contains(section(&j, "glossary"), "11、新名词：新的解释。");
 	ys_job_free(&j);
@@ -182,6 +213,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reference_figures),
+		cmocka_unit_test(test_school_figures),
 		cmocka_unit_test(test_section_order),
 		cmocka_unit_test(test_wording_follows_numbers),
 		cmocka_unit_test(test_procurement_nature_glossary),
