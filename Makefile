@@ -3,6 +3,7 @@
 #   make demo       install missing packages, build, render the bundled example
 #   make test       install missing packages, build with ASan+UBSan, run every test
 #   make bench      measure throughput and memory, write BENCHMARKS.md
+#   make fuzz       build the libFuzzer targets into build/fuzz/ (clang; fuzz/README.md)
 #   make install PREFIX=/usr/local
 #   make clean
 PREFIX ?= /usr/local
@@ -29,7 +30,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all demo test bench install clean deps deps-test unit check-build
+.PHONY: all demo test bench install clean deps deps-test unit check-build fuzz
 all: bin/yusuan
 
 deps:
@@ -82,6 +83,28 @@ bench: deps
 build/rel/gen_lines: bench/gen_lines.c
 	@mkdir -p build/rel
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+# Fuzzing (fuzz/README.md): the library instrumented for coverage with
+# ASan+UBSan, one libFuzzer binary per fuzz/fuzz_*.c.
+FUZZ_CC ?= clang
+FUZZ_WARN := -Wno-unknown-warning-option
+FUZZ_SAN := $(FUZZ_WARN) -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzz/%.o)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+
+fuzz: $(FUZZ_BIN)
+
+build/fuzz/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/libyusuan.a: $(FUZZ_OBJ)
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libyusuan.a
+	$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ \
+		build/fuzz/libyusuan.a $(PKG_LIBS)
 
 install: bin/yusuan
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yusuan

@@ -680,7 +680,9 @@ static void sheet_blocks(struct xlsx *x, ys_pdoc *doc, const char *sheet_name)
 
 	if (sheet_name && *sheet_name)
 		ys_pdoc_para(doc, sheet_name, strlen(sheet_name), 0);
-	qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
+	/* An empty sheet has no cell array at all; qsort wants one. */
+	if (x->ncells)
+		qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
 	while (i < x->ncells) {
 		size_t j = i;
 		int row = x->cells[i].row, minc = x->cells[i].col, maxc = x->cells[i].col;

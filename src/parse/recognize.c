@@ -771,7 +771,9 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 				seq = atoi(row->cells[c].text);
 		for (int s = 0; s < nsides && st == YS_OK; s++) {
 			ys_drow dr;
-			char namebuf[SQ], codebuf[64] = "";
+			/* squash() writes up to SQ bytes: a code cell may hold
+			 * any text, not just a short code. */
+			char namebuf[SQ], codebuf[SQ] = "";
 			const char *name = NULL;
 			int anyval = 0;
 			size_t order = nrows + 100000;

@@ -209,6 +209,31 @@ static void test_missing_column(void **state)
 	ys_disclosure_free(&ds);
 }
 
+/* Found by fuzzing: a code cell far longer than a code overflowed a
+ * 64-byte buffer. The text is kept whole; check says it is no code. */
+static void test_long_code_cell(void **state)
+{
+	ys_disclosure ds;
+	ys_diag d;
+	ys_buf b = YS_BUF_INIT, code = YS_BUF_INIT;
+	const ys_dtable *t;
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		ys_buf_printf(&code, "2012901");
+	ys_buf_printf(&b, "<p>一般公共预算财政拨款支出表</p>%s<tr><td>1</td><td></td><td>合计</td>"
+		      "<td>1</td><td>1</td><td></td></tr><tr><td>2</td><td>%s</td><td>行政运行</td>"
+		      "<td>1</td><td>1</td><td></td></tr></table>", t5_head, ys_buf_str(&code));
+	assert_int_equal(parse_mem(ys_buf_str(&b), &ds, &d), YS_OK);
+	t = ys_disclosure_table(&ds, "T5");
+	assert_non_null(t);
+	assert_int_equal(t->nrows, 2);
+	assert_string_equal(t->rows[1].code, ys_buf_str(&code));
+	ys_buf_free(&code);
+	ys_buf_free(&b);
+	ys_disclosure_free(&ds);
+}
+
 static void test_garbage(void **state)
 {
 	ys_disclosure ds;
@@ -230,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_cells_real_world),
 		cmocka_unit_test(test_unknown_table_kept),
 		cmocka_unit_test(test_missing_column),
+		cmocka_unit_test(test_long_code_cell),
 		cmocka_unit_test(test_garbage),
 	};
 
