@@ -346,9 +346,11 @@ static void section_text(ys_buf *b, const char *text)
 
 /* ---- performance tables ---- */
 
+/* Equal indicator levels, a missing one counting as empty, as
+ * ys_dperf_run compares them. */
 static int same(const char *a, const char *b)
 {
-	return a && b && !strcmp(a, b);
+	return !strcmp(a ? a : "", b ? b : "");
 }
 
 static void put_multiline(ys_buf *b, const char *s)
@@ -394,22 +396,12 @@ static void perf_table(ys_buf *b, const ys_dperf *p, size_t n)
 
 		ys_buf_puts(b, "<tr>");
 		if (lv1_start) {
-			size_t span = 1;
-
-			while (k + span < p->nindicators && same(in->lv1, p->indicators[k + span].lv1))
-				span++;
-			ys_buf_printf(b, "<td class=\"lv\" rowspan=\"%zu\">", span);
+			ys_buf_printf(b, "<td class=\"lv\" rowspan=\"%zu\">", ys_dperf_run(p, k, 0));
 			put(b, in->lv1);
 			ys_buf_puts(b, "</td>");
 		}
 		if (lv2_start) {
-			size_t span = 1;
-
-			while (k + span < p->nindicators &&
-			       same(in->lv1, p->indicators[k + span].lv1) &&
-			       same(in->lv2, p->indicators[k + span].lv2))
-				span++;
-			ys_buf_printf(b, "<td class=\"lv\" rowspan=\"%zu\">", span);
+			ys_buf_printf(b, "<td class=\"lv\" rowspan=\"%zu\">", ys_dperf_run(p, k, 1));
 			put(b, in->lv2);
 			ys_buf_puts(b, "</td>");
 		}
