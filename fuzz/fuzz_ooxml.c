@@ -16,41 +16,11 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "../src/check/check.h"
 #include "../src/parse/parse.h"
+#include "doc_env.h"
 
 #define SEP "@@PART@@"
 #define MAX_PARTS 32
-
-static ys_catalog cat;
-static ys_template tpl;
-static char path[64];
-
-static void cleanup(void)
-{
-	unlink(path);
-}
-
-static void setup(void)
-{
-	const char *datadir = getenv("YUSUAN_DATA");
-	ys_diag d;
-	int fd;
-
-	if (!datadir)
-		datadir = YS_DATADIR;
-	if (ys_catalog_load(&cat, datadir, 2023, &d) != YS_OK ||
-	    ys_template_load(&tpl, datadir, "hebei-2023", &cat, &d) != YS_OK) {
-		fprintf(stderr, "fuzz_ooxml: %s: %s\n", d.file, d.msg);
-		abort();
-	}
-	snprintf(path, sizeof path, "/tmp/fuzz_ooxml.XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		abort();
-	close(fd);
-	atexit(cleanup);
-}
 
 static void add(zip_t *z, const char *name, const uint8_t *data, size_t len)
 {
@@ -75,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	zip_t *z;
 
 	if (!ready) {
-		setup();
+		fz_doc_setup("fuzz_ooxml", 1);
 		ready = 1;
 	}
 	if (size < 1)
@@ -92,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		p = q + strlen(SEP);
 	}
-	if (!(z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)))
+	if (!(z = zip_open(fz_path, ZIP_CREATE | ZIP_TRUNCATE, &err)))
 		abort();
 	if (!xlsx) {
 		add(z, "word/document.xml", part[0], plen[0]);
@@ -114,19 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	ys_disclosure_init(&ds);
 	memset(&d, 0, sizeof d);
-	st = ys_parse_file(path, &tpl, &cat, &ds, &d);
-	if (st != YS_OK && !d.msg[0]) {
-		fprintf(stderr, "fuzz_ooxml: failure without a message\n");
-		abort();
-	}
-	if (st == YS_OK) {
-		ys_check_opts o = {NULL, 0, 0};
-		ys_findings fs;
-
-		ys_findings_init(&fs);
-		(void)ys_check_disclosure(&ds, &cat, &tpl, path, &o, &fs);
-		ys_findings_free(&fs);
-	}
-	ys_disclosure_free(&ds);
+	st = ys_parse_file(fz_path, &fz_tpl, &fz_cat, &ds, &d);
+	fz_finish("fuzz_ooxml", st, &d, &ds, fz_path);
 	return 0;
 }
