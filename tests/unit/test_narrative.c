@@ -14,10 +14,10 @@
 #include <unistd.h>
 
 #include "job/job.h"
+#include "job_fixture.h"
 #include "narrative/narrative.h"
 #include "template/build.h"
 
-#define REF "examples/pingxiang-zonggonghui-2023"
 
 static const char *section(const ys_job *j, const char *id)
 {
@@ -36,24 +36,13 @@ static void contains(const char *text, const char *want)
 	}
 }
 
-static void load(ys_job *j)
-{
-	ys_diag d;
-
-	memset(&d, 0, sizeof d);
-	if (ys_job_load_bundle(j, REF, NULL, &d) != YS_OK) {
-		print_error("%s:%ld: %s\n", d.file, d.line, d.msg);
-		fail();
-	}
-}
-
 static void test_reference_figures(void **state)
 {
 	ys_job j;
 	const char *ov;
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	ov = section(&j, "overview");
 	contains(ov, "2023年预算收入552万元");
 	contains(ov, "一般公共预算收入552万元");
@@ -79,15 +68,10 @@ static void test_reference_figures(void **state)
 static void test_school_figures(void **state)
 {
 	ys_job j;
-	ys_diag d;
 	const char *ov;
 
 	(void)state;
-	memset(&d, 0, sizeof d);
-	if (ys_job_load_bundle(&j, "examples/county-school-2023", NULL, &d) != YS_OK) {
-		print_error("%s:%ld: %s\n", d.file, d.line, d.msg);
-		fail();
-	}
+	load_bundle(&j, "examples/county-school-2023");
 	ov = section(&j, "overview");
 	/* 预算收入 includes 上年结转, which the sentence lists as a part. */
 	contains(ov, "2023年预算收入3121万元，其中：一般公共预算收入2700万元，基金预算收入180万元，"
@@ -111,7 +95,7 @@ static void test_section_order(void **state)
 	ys_job j;
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	assert_int_equal(j.ds.nsections, sizeof ids / sizeof *ids);
 	for (size_t i = 0; i < j.ds.nsections; i++)
 		assert_string_equal(j.ds.sections[i].id, ids[i]);
@@ -128,7 +112,7 @@ static void test_wording_follows_numbers(void **state)
 	ys_diag d;
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	j.budget.previous.three_public[2] = 60000;	/* 600元 = 0.06万元 last year */
 	j.budget.previous.total = 600000000;	/* 600万元 */
 	ys_disclosure_free(&j.ds);
@@ -159,7 +143,7 @@ static void test_procurement_nature_glossary(void **state)
 	ys_kv gloss[2] = {{"基本支出", "本单位的说明。"}, {"新名词", "新的解释。"}};
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	memset(items, 0, sizeof items);
 	items[0] = (ys_procurement){"工会经费项目", "台式计算机", "A02010104", "台", "2",
 				   500000, 1000000, 0, "gpb", "goods"};
@@ -199,7 +183,7 @@ static void test_unknown_placeholder(void **state)
 	assert_non_null(f);
 	fputs("sections:\n- {id: other, title: 其他, text: \"预算{no_such_figure:wan0}万元\"}\n", f);
 	fclose(f);
-	load(&j);
+	load_bundle(&j, REF);
 	j.tpl.path = path;
 	memset(&d, 0, sizeof d);
 	assert_int_equal(rebuild(&j, &d), YS_EINPUT);

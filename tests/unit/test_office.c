@@ -14,10 +14,10 @@
 #include <zip.h>
 
 #include "job/job.h"
+#include "job_fixture.h"
 #include "render/ooxml.h"
 #include "render/render.h"
 
-#define REF "examples/pingxiang-zonggonghui-2023"
 
 static void test_text_rows(void **state)
 {
@@ -137,17 +137,6 @@ static void test_zip_roundtrip(void **state)
 	ys_zip_discard(z);
 }
 
-static void load(ys_job *j)
-{
-	ys_diag d;
-
-	memset(&d, 0, sizeof d);
-	if (ys_job_load_bundle(j, REF, NULL, &d) != YS_OK) {
-		print_error("%s:%ld: %s\n", d.file, d.line, d.msg);
-		fail();
-	}
-}
-
 /* T1 and T2 of the reference as printed: columns, header grid, 栏次,
  * lines, cell texts; the header line from the template. */
 static void test_ptable_reference(void **state)
@@ -159,7 +148,7 @@ static void test_ptable_reference(void **state)
 	const ys_dtable *t1, *t2;
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	t1 = ys_disclosure_table(&j.ds, "T1");
 	t2 = ys_disclosure_table(&j.ds, "T2");
 	assert_non_null(t1);
@@ -230,7 +219,7 @@ static void test_render_reference(void **state)
 	ys_job j;
 
 	(void)state;
-	load(&j);
+	load_bundle(&j, REF);
 	render_all(&j.ds, &j.tpl);
 	ys_job_free(&j);
 }
