@@ -89,3 +89,11 @@ if ! $YS render $ex --template "$tmp/badfam.yaml" -f json -o "$tmp/bf.json" 2>"$
 else
 	no "narrative: bad family placeholder not reported" "$tmp/err"
 fi
+
+# The narrative, the parser and the text rules hold no template's table id
+# or column key: those are in the template files.
+if ! grep -nE '"T[0-9]+"|"(subtotal|fiscal|gpb|gf|soc)"' -r src/narrative src/parse src/check/rules_text.c >"$tmp/grep.out"; then
+	ok "narrative: no table id or column key of a template in src/narrative, src/parse, rules_text.c"
+else
+	no "narrative: template ids in C" "$tmp/grep.out"
+fi
