@@ -140,6 +140,8 @@ typedef struct run {
 	int unreadable;
 	size_t nfiles;
 	env parse_env;		/* recognises published documents */
+	ys_tset tset;		/* without --template: every template, scored per document */
+	int have_tset;
 	env check_env;		/* checks a document of another year or template */
 } run;
 
@@ -245,7 +247,9 @@ static void check_published(run *r, const char *path)
 	const char *name = r->jo.template_name ? r->jo.template_name : PARSE_TEMPLATE;
 	env *e = &r->parse_env;
 
-	if (env_load(r, e, PARSE_YEAR, name, &d) != YS_OK) {
+	if (env_load(r, e, PARSE_YEAR, name, &d) != YS_OK ||
+	    (!r->jo.template_name && !r->have_tset &&
+	     ys_tset_load(&r->tset, r->datadir, &e->cat, &d) != YS_OK)) {
 		/* Said once; every further document is unreadable for the same reason. */
 		if (!e->reported)
 			cli_error(&d);
@@ -256,7 +260,9 @@ static void check_published(run *r, const char *path)
 		return;
 	}
 	ys_disclosure_init(&ds);
-	if (ys_parse_file(path, &e->tpl, &e->cat, &ds, &d) != YS_OK) {
+	r->have_tset |= !r->jo.template_name;
+	if ((r->jo.template_name ? ys_parse_file(path, &e->tpl, &e->cat, &ds, &d)
+				 : ys_parse_file_best(path, &r->tset, &e->cat, &ds, &d)) != YS_OK) {
 		cli_error(&d);
 		r->unreadable = 1;
 	} else {
@@ -395,6 +401,7 @@ int cmd_check(int argc, char **argv)
 		       r.fs.nerrors, r.fs.nwarnings);
 	}
 	rc = r.unreadable ? 2 : r.fs.nerrors ? 1 : 0;
+	ys_tset_free(&r.tset);
 	env_free(&r.parse_env);
 	env_free(&r.check_env);
 	ys_findings_free(&r.fs);

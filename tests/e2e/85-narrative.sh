@@ -97,3 +97,38 @@ if ! grep -nE '"T[0-9]+"|"(subtotal|fiscal|gpb|gf|soc)"' -r src/narrative src/pa
 else
 	no "narrative: template ids in C" "$tmp/grep.out"
 fi
+
+# Template choice: parse and check score every template of the data
+# directory against the document. A data directory holding hebei-2023 and
+# the fixture template: the fixture's own rendering chooses the fixture,
+# the reference text export chooses hebei-2023; --template overrides.
+cd_data="$tmp/tdata"
+mkdir -p "$cd_data/templates"
+for f in data/*; do [ "$f" = data/templates ] || ln -s "$PWD/$f" "$cd_data/"; done
+cp data/templates/*.yaml $ytpl "$cd_data/templates/"
+$YS render $ex --template $ytpl -f html -o "$tmp/yn.html" 2>"$tmp/err"
+if $YS parse --data "$cd_data" "$tmp/yn.html" -o "$tmp/yn-p.json" 2>"$tmp/err" &&
+   tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"template":"yuan-2023","template_match":{"id":"yuan-2023","score":[1-9]' &&
+   $YS parse --data "$cd_data" tests/parse/pingxiang-zonggonghui-2023-budget.txt -o "$tmp/px-p.json" 2>>"$tmp/err" &&
+   tr -d ' \n' <"$tmp/px-p.json" | grep -q '"template_match":{"id":"hebei-2023"'; then
+	ok "template choice: parse picks the fixture template for its document and hebei-2023 for the reference"
+else
+	grep -h '"template' "$tmp/yn-p.json" "$tmp/px-p.json" >>"$tmp/err" 2>/dev/null
+	no "template choice: wrong template chosen" "$tmp/err"
+fi
+if $YS parse --data "$cd_data" --template hebei-2023 tests/parse/pingxiang-zonggonghui-2023-budget.txt -o "$tmp/px-t.json" 2>"$tmp/err" &&
+   ! grep -q '"template_match"' "$tmp/px-t.json"; then
+	ok "template choice: --template overrides (no template_match recorded)"
+else
+	no "template choice: --template did not override" "$tmp/err"
+fi
+sed 's/一般公共预算支出5521800.00元/一般公共预算支出5521800.00万元/' "$tmp/yn.html" >"$tmp/yn-w.html"
+$YS check --data "$cd_data" "$tmp/yn.html" >"$tmp/ck.out" 2>&1
+$YS check --data "$cd_data" "$tmp/yn-w.html" >"$tmp/ck2.out" 2>&1
+if ! grep -q "\[YS-[NH]" "$tmp/ck.out" &&
+   grep -q "§overview: 错误 \[YS-N001\] 说明中“一般公共预算支出5521800.00万元”写作万元，表中为元" "$tmp/ck2.out"; then
+	ok "template choice: check of a published page uses the chosen template (clean; 万元 for 元 caught)"
+else
+	cat "$tmp/ck2.out" >>"$tmp/ck.out"
+	no "template choice: check of a published page" "$tmp/ck.out"
+fi
