@@ -266,6 +266,26 @@ static int other_year(const char *text, const char *p, int year)
 	return 0;
 }
 
+/* Is the phrase at p the end of a longer phrase of another figure
+ * ("项目支出" in "基本支出比项目支出")? Then it states that figure. */
+static int inside_longer(const ys_ck *c, const char *text, const char *p, const char *phrase)
+{
+	const struct ys_tfigures *fs = tfigures(c);
+	size_t pl = strlen(phrase);
+
+	for (size_t k = 0; fs && k < fs->n; k++)
+		for (size_t ph = 0; ph < fs->v[k].nphrases; ph++) {
+			char words[128];
+			const char *q = phrase_words(fs->v[k].phrases[ph], words, sizeof words);
+			size_t ql = strlen(q);
+
+			if (ql > pl && !strcmp(q + ql - pl, phrase) && (size_t)(p - text) >= ql - pl &&
+			    !strncmp(p - (ql - pl), q, ql))
+				return 1;
+		}
+	return 0;
+}
+
 /* The next statement of phrase in text at or after from: an amount in
  * 元, 万元 or 亿元 right after the phrase and its filler words, not about
  * another year, and not right after one of the figure's not_after words
@@ -282,7 +302,7 @@ static const char *next_statement(const ys_ck *c, const char *text, const char *
 
 		if (!read_num(q, n) || !is_money(n->unit))
 			continue;
-		if (other_year(text, p, c->ds->year))
+		if (other_year(text, p, c->ds->year) || inside_longer(c, text, p, phrase))
 			continue;
 		for (size_t i = 0; f && i < f->nnot_after && !after; i++) {
 			size_t w = strlen(f->not_after[i]);
@@ -361,6 +381,79 @@ static void narrative_figures(ys_ck *c, const ys_dsection *s)
 					ysck_emit(c, "YS-N001", t, r, t->cols[col].key, s->id,
 						  "说明写%s %s，%s 为 %s %s", phrase, said, t->id, a,
 						  unit_word(table_unit(c)));
+			}
+		}
+	}
+}
+
+/* The word of `words` (up, down, same) at p, or 0; *len its length. */
+static int sign_word_at(const struct ys_tfigures *fs, const char *p, size_t *len)
+{
+	const char *w[3] = {fs->up, fs->down, fs->same};
+
+	for (int i = 0; i < 3; i++)
+		if (w[i] && *w[i] && !strncmp(p, w[i], strlen(w[i]))) {
+			*len = strlen(w[i]);
+			return i == 0 ? 1 : i == 1 ? -1 : 2;
+		}
+	return 0;
+}
+
+/* YS-N004 / YS-N001 for sums and differences of cells a text states
+ * ("基本支出比项目支出减少1407800.00元"): the template's sign word
+ * (words: up/down/same) agrees with the sign of the difference and the
+ * amount with its size. */
+static void narrative_computed(ys_ck *c, const ys_dsection *s)
+{
+	const struct ys_tfigures *fs = tfigures(c);
+	ys_fig_env e = {c->tpl, NULL, NULL, NULL, c->ds};
+
+	for (size_t k = 0; fs && k < fs->n; k++) {
+		const ys_tfigure *f = &fs->v[k];
+		int64_t v = 0, mag;
+		int known = 0;
+		ys_diag d;
+
+		if (f->kind != YS_FIG_SUM || f->ncells || !f->nphrases ||
+		    ys_figure_eval(&e, f->name, &v, &known, &d) != YS_OK || !known)
+			continue;
+		mag = v < 0 ? -v : v;
+		for (size_t ph = 0; ph < f->nphrases; ph++) {
+			char words[128], a[YS_MONEY_FMT_MAX];
+			const char *phrase = phrase_words(f->phrases[ph], words, sizeof words);
+
+			for (const char *p = *phrase ? strstr(s->text, phrase) : NULL; p;
+			     p = strstr(p + 1, phrase)) {
+				const char *q = skip_fillers(p + strlen(phrase));
+				size_t wl = 0;
+				int sign = f->diff ? sign_word_at(fs, q, &wl) : 0;
+				num n;
+
+				if (other_year(s->text, p, c->ds->year) ||
+				    inside_longer(c, s->text, p, phrase))
+					continue;
+				ys_money_format(v, c->ds->decimals, 0, a);
+				if (sign == 2) {
+					if (v != 0)
+						ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id,
+							  "说明写%s%s，按表格为 %s %s", phrase, fs->same, a,
+							  unit_word(table_unit(c)));
+					continue;
+				}
+				if (!read_num(skip_fillers(q + wl), &n) || !is_money(n.unit))
+					continue;
+				if (sign && (sign > 0) != (v > 0)) {
+					ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id,
+						  "说明写%s%s%.*s，按表格为 %s %s（%s）", phrase,
+						  sign > 0 ? fs->up : fs->down, (int)(n.end - n.at), n.at, a,
+						  unit_word(table_unit(c)),
+						  v > 0 ? fs->up : v < 0 ? fs->down : fs->same ? fs->same : "0");
+					continue;
+				}
+				if (!states(c, &n, sign ? mag : v, c->ds->decimals))
+					ysck_emit(c, "YS-N001", NULL, NULL, NULL, s->id,
+						  "说明写%s %.*s，按表格为 %s %s", phrase,
+						  (int)(n.end - n.at), n.at, a, unit_word(table_unit(c)));
 			}
 		}
 	}
@@ -1405,6 +1498,7 @@ void ysck_rules_text(ys_ck *c)
 		placeholders(c, s->text, s->id);
 		shares(c, s);
 		narrative_figures(c, s);
+		narrative_computed(c, s);
 		narrative_sums(c, s);
 		narrative_shares(c, s);
 		narrative_changes(c, s);

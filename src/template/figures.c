@@ -217,11 +217,13 @@ static ys_status one_figure(ys_template *t, ys_yaml *y, ys_ynode *n, ys_tfigure 
 	return YS_OK;
 }
 
-ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *n,
+ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 			  const ys_catalog *cat, ys_diag *d)
 {
+	ys_ynode *n = ys_yaml_get(y, root, "figures"), *words = ys_yaml_get(y, root, "words");
 	struct ys_tfigures *fs;
 	size_t len = ys_yaml_seq_len(n);
+	const char *w;
 	ys_status st;
 
 	t->figures = NULL;
@@ -234,6 +236,13 @@ ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *n,
 		return YS_ENOMEM;
 	memset(fs->v, 0, (len + 1) * sizeof *fs->v);
 	fs->n = 0;
+	fs->up = fs->down = fs->same = NULL;
+	if ((w = ys_yaml_get_str(y, words, "up")))
+		fs->up = ys_arena_strdup(&t->arena, w);
+	if ((w = ys_yaml_get_str(y, words, "down")))
+		fs->down = ys_arena_strdup(&t->arena, w);
+	if ((w = ys_yaml_get_str(y, words, "same")))
+		fs->same = ys_arena_strdup(&t->arena, w);
 	for (size_t i = 0; i < len; i++) {
 		ys_tfigure *f = &fs->v[i];
 

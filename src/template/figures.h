@@ -61,11 +61,13 @@ typedef struct ys_tfigure {
 struct ys_tfigures {
 	ys_tfigure *v;
 	size_t n;
+	const char *up, *down, *same;	/* the template's `words:` for a change's sign */
 };
 
-/* Reads the `figures:` list (n may be NULL: no figures) into t->figures.
- * Errors name the template file, line and key. */
-ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *n,
+/* Reads the `figures:` list of the template's root mapping (none: no
+ * figures) and its `words:` into t->figures. Errors name the template
+ * file, line and key. */
+ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 			  const ys_catalog *cat, ys_diag *d);
 
 /* What a figure is evaluated from. b and cube may be NULL (a published

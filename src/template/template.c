@@ -438,7 +438,7 @@ ys_status ys_template_load(ys_template *t, const char *datadir,
 	for (size_t i = 0; i < t->ntables; i++)
 		if ((st = parse_table(&c, ys_yaml_seq_at(&y, tables, i), &t->tables[i])))
 			goto out;
-	st = ys_figures_load(t, &y, ys_yaml_get(&y, root, "figures"), cat, d);
+	st = ys_figures_load(t, &y, root, cat, d);
 out:
 	if (st == YS_ENOMEM)
 		st = ys_fail(d, YS_ENOMEM, t->path, 0, 0, "内存不足");

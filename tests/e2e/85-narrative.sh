@@ -9,7 +9,7 @@ ex=examples/pingxiang-zonggonghui-2023
 ytpl=tests/fixtures/templates/yuan-2023.yaml
 
 if $YS render $ex --template $ytpl -f json -o "$tmp/yn.json" 2>"$tmp/err"; then
-	want="2023年一般公共预算支出5521800.00元，其中一般公共预算基本支出2057000.00元，项目支出3464800.00元。按功能分类，一般公共服务支出5276800.00元，机关事业单位基本养老保险缴费支出93000.00元。按经济分类，商品和服务支出3389100.00元，会议费0.00元。"
+	want="2023年一般公共预算支出5521800.00元，其中一般公共预算基本支出2057000.00元，项目支出3464800.00元，基本支出比项目支出减少1407800.00元。按功能分类，一般公共服务支出5276800.00元，机关事业单位基本养老保险缴费支出93000.00元。按经济分类，商品和服务支出3389100.00元，会议费0.00元。"
 	if grep -qF "$want" "$tmp/yn.json"; then
 		ok "narrative: a fixture template in 元 states its own figures (func_201, eco_30215, fund × type)"
 	else
@@ -45,6 +45,20 @@ if ! grep -q "\[YS-N" "$tmp/ck.out"; then
 	ok "narrative check: 205.7万元 states a 元 cell of 2057000.00"
 else
 	no "narrative check: a right 万元 figure flagged against a 元 table" "$tmp/ck.out"
+fi
+
+# A difference of two cells stated with the template's sign word: the
+# word must follow the sign, the amount the size.
+sed 's/基本支出比项目支出减少1407800.00元/基本支出比项目支出增加1407800.00元/' "$tmp/yn.json" >"$tmp/yn-up.json"
+sed 's/基本支出比项目支出减少1407800.00元/基本支出比项目支出减少1407900.00元/' "$tmp/yn.json" >"$tmp/yn-amt.json"
+$YS check --template $ytpl "$tmp/yn-up.json" >"$tmp/ck.out" 2>&1
+$YS check --template $ytpl "$tmp/yn-amt.json" >"$tmp/ck2.out" 2>&1
+if grep -q "§overview: 错误 \[YS-N004\] 说明写基本支出比项目支出增加1407800.00元，按表格为 -1407800.00 元（减少）" "$tmp/ck.out" &&
+   grep -q "§overview: 错误 \[YS-N001\] 说明写基本支出比项目支出 1407900.00元，按表格为 -1407800.00 元" "$tmp/ck2.out"; then
+	ok "narrative check: a stated difference of cells: sign word and amount checked"
+else
+	cat "$tmp/ck2.out" >>"$tmp/ck.out"
+	no "narrative check: stated difference not checked" "$tmp/ck.out"
 fi
 
 # A mutated figure of the fixture's phrases is caught.
