@@ -217,6 +217,34 @@ static ys_status one_figure(ys_template *t, ys_yaml *y, ys_ynode *n, ys_tfigure 
 	return YS_OK;
 }
 
+/* The sections' ids, titles and recognition words (the narrative reads
+ * their texts itself, with the budget). */
+static ys_status load_sections(ys_template *t, ys_yaml *y, ys_ynode *n,
+			       struct ys_tfigures *fs, ys_diag *d)
+{
+	size_t len = ys_yaml_is_seq(n) ? ys_yaml_seq_len(n) : 0;
+	ys_status st;
+
+	if (!(fs->sections = ys_arena_alloc(&t->arena, (len + 1) * sizeof *fs->sections)))
+		return YS_ENOMEM;
+	memset(fs->sections, 0, (len + 1) * sizeof *fs->sections);
+	for (size_t i = 0; i < len; i++) {
+		ys_ynode *e = ys_yaml_seq_at(y, n, i);
+		ys_tsection *sec = &fs->sections[fs->nsections];
+		const char *id = ys_yaml_get_str(y, e, "id"), *title = ys_yaml_get_str(y, e, "title");
+
+		if (!id)
+			continue;	/* the narrative reports it with the rest */
+		if (!(sec->id = ys_arena_strdup(&t->arena, id)) ||
+		    (title && !(sec->title = ys_arena_strdup(&t->arena, title))))
+			return YS_ENOMEM;
+		if ((st = strs(t, y, ys_yaml_get(y, e, "match"), "match", &sec->match, &sec->nmatch, d)))
+			return st;
+		fs->nsections++;
+	}
+	return YS_OK;
+}
+
 ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 			  const ys_catalog *cat, ys_diag *d)
 {
@@ -227,9 +255,7 @@ ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 	ys_status st;
 
 	t->figures = NULL;
-	if (!n)
-		return YS_OK;
-	if (!ys_yaml_is_seq(n))
+	if (n && !ys_yaml_is_seq(n))
 		return bad(t, n, d, "“figures”应为列表%s", "");
 	if (!(fs = ys_arena_alloc(&t->arena, sizeof *fs)) ||
 	    !(fs->v = ys_arena_alloc(&t->arena, (len + 1) * sizeof *fs->v)))
@@ -267,6 +293,8 @@ ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 					       "figure“%s”引用的“%s”不在 figures 中",
 					       fs->v[i].name, fs->v[i].parts[k]);
 		}
+	if ((st = load_sections(t, y, ys_yaml_get(y, root, "sections"), fs, d)))
+		return st;
 	t->figures = fs;
 	return YS_OK;
 }

@@ -58,14 +58,27 @@ typedef struct ys_tfigure {
 	long line;
 } ys_tfigure;
 
+/* A narrative section as the parser recognises it: a numbered heading
+ * ("一、…") containing one of the match words is this section (the longest
+ * word found wins). */
+typedef struct ys_tsection {
+	const char *id;
+	const char *title;	/* as in the template, placeholders unexpanded */
+	const char **match;
+	size_t nmatch;
+} ys_tsection;
+
 struct ys_tfigures {
 	ys_tfigure *v;
 	size_t n;
+	ys_tsection *sections;
+	size_t nsections;
 	const char *up, *down, *same;	/* the template's `words:` for a change's sign */
 };
 
 /* Reads the `figures:` list of the template's root mapping (none: no
- * figures) and its `words:` into t->figures. Errors name the template
+ * figures), its `words:` and its sections' ids, titles and `match:` words
+ * into t->figures (always set on success). Errors name the template
  * file, line and key. */
 ys_status ys_figures_load(ys_template *t, ys_yaml *y, ys_ynode *root,
 			  const ys_catalog *cat, ys_diag *d);

@@ -130,6 +130,13 @@ else
 	grep -h '"template' "$tmp/yn-p.json" "$tmp/px-p.json" >>"$tmp/err" 2>/dev/null
 	no "template choice: wrong template chosen" "$tmp/err"
 fi
+# Its narrative heading "一、部门预算收支安排说明" is known by the fixture's
+# match word alone.
+if tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"id":"overview","title":"部门预算收支安排说明"'; then
+	ok "template choice: sections recognised by the chosen template's match words"
+else
+	no "template choice: the fixture's section heading not recognised" "$tmp/yn-p.json"
+fi
 if $YS parse --data "$cd_data" --template hebei-2023 tests/parse/pingxiang-zonggonghui-2023-budget.txt -o "$tmp/px-t.json" 2>"$tmp/err" &&
    ! grep -q '"template_match"' "$tmp/px-t.json"; then
 	ok "template choice: --template overrides (no template_match recorded)"
