@@ -123,13 +123,6 @@ static int64_t hundredths(const num *n)
 	return n->dec <= 2 ? n->v * pow10i(2 - n->dec) : ys_money_rescale(n->v, n->dec, 2);
 }
 
-/* A 万元 figure in 10^-decimals units. */
-static int64_t at_decimals(const num *n, int decimals)
-{
-	return n->dec <= decimals ? n->v * pow10i(decimals - n->dec)
-				  : ys_money_rescale(n->v, n->dec, decimals);
-}
-
 static int is_money(int unit)
 {
 	return unit == 'y' || unit == 'w' || unit == 'e';
@@ -174,6 +167,20 @@ static int states_as(const ys_ck *c, const num *n, int unit, int64_t v, int deci
 	if (unit != table_unit(c))
 		return ys_money_rescale(n->v, sd - st, 0) == v;
 	return !ys_mul_ok(v, pow10i(sd - st), &scaled) || n->v == scaled;
+}
+
+/* n in 10^-decimals of the table's unit (rounded); 0 when out of range. */
+static int in_table_units(const ys_ck *c, const num *n, int decimals, int64_t *out)
+{
+	int e = unit_exp(n->unit) - unit_exp(table_unit(c)) + decimals - n->dec;
+
+	if (e < -18 || e > 18)
+		return 0;
+	if (e <= 0) {
+		*out = ys_money_rescale(n->v, -e, 0);
+		return 1;
+	}
+	return ys_mul_ok(n->v, pow10i(e), out);
 }
 
 static int states(const ys_ck *c, const num *n, int64_t v, int decimals)
@@ -657,7 +664,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 		int found = 0, nparts = 0, depth = 0, wdir = 0;
 		int64_t sum = 0, slack;
 
-		/* The last 万元 figure in the 40 bytes before 其中. A number is
+		/* The last figure in the table's unit in the 40 bytes before 其中. A number is
 		 * read from its first digit only: the window may begin inside
 		 * one, and after a number is read the scan goes on past its
 		 * end, not into its decimals ("5694.39万元" is not "39万元"). */
@@ -668,7 +675,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 
 			if (!is_digit(q) || !read_num(q, &n))
 				continue;
-			if (n.unit == 'w' && n.end <= p) {
+			if (n.unit == table_unit(c) && n.end <= p) {
 				whole = n;
 				wdir = direction(s->text, q);
 				found = 1;
@@ -678,7 +685,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 		if (!found || whole.dec > 6)
 			continue;
 		slack = pow10i(2 - (whole.dec < 2 ? whole.dec : 2)) / 2;
-		/* The 万元 figures up to the end of the sentence. */
+		/* The figures in the table's unit up to the end of the sentence. */
 		for (q = p + 6; *q && strncmp(q, "。", 3) && strncmp(q, "；", 3) && *q != '\n' &&
 				strncmp(q, "包括", 6); q++) {
 			/* Figures in brackets detail a part; a closing bracket
@@ -694,7 +701,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 			}
 			if (depth || !is_digit(q) || is_digit(q - 1) || !read_num(q, &part))
 				continue;
-			if (part.unit == 'w') {
+			if (part.unit == table_unit(c)) {
 				int pdir = direction(s->text, q);
 
 				if (wdir && pdir && pdir != wdir)
@@ -712,7 +719,8 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 			ys_money_format(hundredths(&whole), 2, 0, a);
 			ys_money_format(sum, 2, 0, b);
 			ysck_emit(c, "YS-N002", NULL, NULL, NULL, s->id,
-				  "说明写合计 %s 万元，其中各项之和为 %s 万元", a, b);
+				  "说明写合计 %s %s，其中各项之和为 %s %s", a,
+				  unit_word(table_unit(c)), b, unit_word(table_unit(c)));
 		}
 	}
 }
@@ -758,7 +766,8 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 
 		if (!after_word(p, cmp, &w))
 			continue;
-		/* This year's amount: the last 万元 figure earlier in the sentence. */
+		/* This year's amount: the last figure in the table's unit
+		 * earlier in the sentence. */
 		for (start = p; start > s->text && strncmp(start, "。", 3) && strncmp(start, "；", 3) &&
 				*start != '\n' && p - start < 90; start--)
 			;
@@ -766,7 +775,7 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 			num n;
 
 			if (is_digit(q) && (q == s->text || !is_digit(q - 1)) && read_num(q, &n) &&
-			    n.unit == 'w' && n.end <= p) {
+			    n.unit == table_unit(c) && n.end <= p) {
 				a = n;
 				found = 1;
 				q = n.end - 1;
@@ -781,7 +790,7 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 			ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id, "“%s”后面是负数：增减方向自相矛盾", dir[d]);
 			continue;
 		}
-		if (!read_num(q, &x) || x.unit != 'w' || x.dec > 4)
+		if (!read_num(q, &x) || x.unit != table_unit(c) || x.dec > 4)
 			continue;
 		q = x.end;
 		if (!(q = after_word(q, rate, &rd)) || !read_num(q, &y) || y.unit != '%' || y.dec > 4)
@@ -1465,17 +1474,18 @@ static void performance(ys_ck *c)
 			if (p->has_budget && in->lv2 && strstr(in->lv2, "成本") && in->value) {
 				const char *q = in->value;
 				num n;
+				int64_t cost;
 
 				while (*q && !is_digit(q))
 					q++;
-				if (read_num(q, &n) && n.unit == 'w' &&
-				    n.dec <= 6 && at_decimals(&n, c->ds->decimals) > p->budget) {
+				if (read_num(q, &n) && is_money(n.unit) && n.dec <= 6 &&
+				    in_table_units(c, &n, c->ds->decimals, &cost) && cost > p->budget) {
 					char b[YS_MONEY_FMT_MAX];
 
 					ys_money_format(p->budget, c->ds->decimals, 0, b);
 					ysck_emit(c, "YS-H005", NULL, NULL, NULL, sect,
-						  "成本指标“%s”为 %s，大于项目预算 %s 万元",
-						  in->lv3 ? in->lv3 : "", in->value, b);
+						  "成本指标“%s”为 %s，大于项目预算 %s %s",
+						  in->lv3 ? in->lv3 : "", in->value, b, unit_word(table_unit(c)));
 				}
 			}
 		}

@@ -9,7 +9,7 @@ ex=examples/pingxiang-zonggonghui-2023
 ytpl=tests/fixtures/templates/yuan-2023.yaml
 
 if $YS render $ex --template $ytpl -f json -o "$tmp/yn.json" 2>"$tmp/err"; then
-	want="2023年一般公共预算支出5521800.00元，其中一般公共预算基本支出2057000.00元，项目支出3464800.00元，基本支出比项目支出减少1407800.00元。按功能分类，一般公共服务支出5276800.00元，机关事业单位基本养老保险缴费支出93000.00元。按经济分类，商品和服务支出3389100.00元，会议费0.00元。"
+	want="2023年一般公共预算支出5521800.00元，其中一般公共预算基本支出2057000.00元，项目支出3464800.00元。基本支出比项目支出减少1407800.00元。按功能分类，一般公共服务支出5276800.00元，机关事业单位基本养老保险缴费支出93000.00元。按经济分类，商品和服务支出3389100.00元，会议费0.00元。"
 	if grep -qF "$want" "$tmp/yn.json"; then
 		ok "narrative: a fixture template in 元 states its own figures (func_201, eco_30215, fund × type)"
 	else
@@ -45,6 +45,25 @@ if ! grep -q "\[YS-N" "$tmp/ck.out"; then
 	ok "narrative check: 205.7万元 states a 元 cell of 2057000.00"
 else
 	no "narrative check: a right 万元 figure flagged against a 元 table" "$tmp/ck.out"
+fi
+
+# In 元 the text's own sums are checked too (YS-N002).
+sed 's/项目支出3464800.00元。/项目支出3464900.00元。/' "$tmp/yn.json" >"$tmp/yn-sum.json"
+$YS check --template $ytpl "$tmp/yn-sum.json" >"$tmp/ck.out" 2>&1
+if grep -q "§overview: 错误 \[YS-N002\] 说明写合计 5521800.00 元，其中各项之和为 5521900.00 元" "$tmp/ck.out"; then
+	ok "narrative check: parts stated in 元 that exceed their 元 total are caught"
+else
+	no "narrative check: 元 sums not checked" "$tmp/ck.out"
+fi
+
+# A cost indicator in 万元 against a project budget in 元 (工会经费项目
+# 3313800.00 元): 328万元 is within it, 332万元 is not.
+sed 's/"value": "328万元"/"value": "332万元"/' "$tmp/yn.json" >"$tmp/yn-cost.json"
+$YS check --template $ytpl "$tmp/yn-cost.json" >"$tmp/ck.out" 2>&1
+if grep -q "警告 \[YS-H005\] 成本指标“工会经费财政划拨额度”为 332万元，大于项目预算 3313800.00 元\|错误 \[YS-H005\] 成本指标“工会经费财政划拨额度”为 332万元，大于项目预算 3313800.00 元" "$tmp/ck.out"; then
+	ok "narrative check: a cost indicator in 万元 is compared with a project budget in 元"
+else
+	no "narrative check: cost indicator against a 元 budget" "$tmp/ck.out"
 fi
 
 # A difference of two cells stated with the template's sign word: the
