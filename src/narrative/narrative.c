@@ -138,36 +138,28 @@ static void put_amount_cell(struct nctx *c, ys_buf *buf, int64_t display, int ha
 	put_cell(buf, has ? ys_money_format(display, c->t->decimals, 0, m) : "");
 }
 
-static const char *asset_label(const char *key)
-{
-	static const char *map[][2] = {
-		{"total", "资产总额"}, {"buildings", "1、房屋（平方米）"},
-		{"offices", "其中：办公用房（平方米）"}, {"vehicles", "2、车辆（台、辆）"},
-		{"equipment_200k", "3、单价在20万元以上的设备"}, {"other", "4、其他固定资产"},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-		if (!strcmp(map[i][0], key))
-			return map[i][1];
-	return key;
-}
-
+/* The rows of the 固定资产占用情况 table: the template's `asset_rows:`
+ * (bundle asset key and printed label, in order). */
 static const char *assets_rows(struct nctx *c)
 {
-	static const char *order[] = {"total", "buildings", "offices", "vehicles",
-				      "equipment_200k", "other"};
+	ys_ynode *list = ys_yaml_get(c->y, ys_yaml_root(c->y), "asset_rows");
+	size_t n = ys_yaml_seq_len(list);
 	ys_buf buf = YS_BUF_INIT;
 	const char *s;
 
-	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+	for (size_t k = 0; k < n; k++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, list, k);
+		const char *key = ys_yaml_get_str(c->y, e, "key");
+		const char *label = ys_yaml_get_str(c->y, e, "label");
 		const ys_asset *as = NULL;
 
-		for (int i = 0; i < c->b->nassets; i++)
-			if (c->b->assets[i].key && !strcmp(c->b->assets[i].key, order[k]))
+		for (int i = 0; key && i < c->b->nassets; i++)
+			if (c->b->assets[i].key && !strcmp(c->b->assets[i].key, key))
 				as = &c->b->assets[i];
 		if (k)
 			ys_buf_putc(&buf, '\n');
 		ys_buf_puts(&buf, "|");
-		put_cell(&buf, asset_label(order[k]));
+		put_cell(&buf, label ? label : key);
 		put_cell(&buf, as && as->count ? as->count : "");
 		put_amount_cell(c, &buf, as ? to_display(c, as->value) : 0, as && as->has_value);
 	}
