@@ -266,7 +266,19 @@ static void check_published(run *r, const char *path)
 		cli_error(&d);
 		r->unreadable = 1;
 	} else {
-		check_loaded(r, path, &ds);
+		const ys_template *chosen = NULL;
+
+		/* The template chosen by score is checked with as loaded, even
+		 * when its file is not named after its id. */
+		for (size_t i = 0; ds.template_chosen && i < r->tset.n; i++)
+			if (ds.template_name == r->tset.v[i].id)
+				chosen = &r->tset.v[i];
+		if (chosen && (!ds.year || ds.year == PARSE_YEAR)) {
+			if (ys_check_disclosure(&ds, &e->cat, chosen, path, r->o, &r->fs) != YS_OK)
+				fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+		} else {
+			check_loaded(r, path, &ds);
+		}
 	}
 	ys_disclosure_free(&ds);
 }

@@ -138,7 +138,8 @@ fi
 cd_data="$tmp/tdata"
 mkdir -p "$cd_data/templates"
 for f in data/*; do [ "$f" = data/templates ] || ln -s "$PWD/$f" "$cd_data/"; done
-cp data/templates/*.yaml $ytpl "$cd_data/templates/"
+cp data/templates/*.yaml "$cd_data/templates/"
+cp $ytpl "$cd_data/templates/fixture-in-yuan.yaml"	# file name is not the id
 $YS render $ex --template $ytpl -f html -o "$tmp/yn.html" 2>"$tmp/err"
 if $YS parse --data "$cd_data" "$tmp/yn.html" -o "$tmp/yn-p.json" 2>"$tmp/err" &&
    tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"template":"yuan-2023","template_match":{"id":"yuan-2023","score":[1-9]' &&
