@@ -937,17 +937,25 @@ static const char *section_id(const ys_template *t, const char *s, const char **
 }
 
 /* The unnumbered heading of the narrative, "平乡县总工会2023年部门预算信息
- * 公开情况说明", possibly after "第二部分": the intro section, whose text
- * runs to 一、. The title (without 第二部分) goes to out. */
-static int intro_title(const char *s, char *out, size_t cap)
+ * 公开情况说明", possibly after "第二部分": the template's first section
+ * (the intro), whose heading ends with one of its match words and whose
+ * text runs to 一、. Its id goes to *id, the title (without 第二部分) to
+ * out. */
+static int intro_title(const ys_template *t, const char *s, const char **id, char *out,
+		       size_t cap)
 {
+	const ys_tsection *intro = t->figures && t->figures->nsections ? &t->figures->sections[0] : NULL;
 	char sq[SQ];
 	const char *p = sq;
 	size_t n;
+	int ended = 0;
 
 	squash(s, sq);
-	if (strlen(s) > 200 || !ends(sq, "公开情况说明") || strstr(sq, "。"))
+	for (size_t k = 0; intro && k < intro->nmatch && !ended; k++)
+		ended = ends(sq, intro->match[k]);
+	if (strlen(s) > 200 || !ended || strstr(sq, "。"))
 		return 0;
+	*id = intro->id;
 	if (starts(p, "第") && (n = cn_number_len(p + strlen("第"))) &&
 	    starts(p + strlen("第") + n, "部分"))
 		p += strlen("第") + n + strlen("部分");
@@ -1282,8 +1290,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 				}
 				continue;
 			}
-			if (!sid && intro_title(b->text, ititle, sizeof ititle)) {
-				sid = "intro";
+			if (!sid && intro_title(t, b->text, &sid, ititle, sizeof ititle)) {
 				stitle = ititle;
 			}
 			if (sid && !ys_disclosure_section(ds, sid)) {

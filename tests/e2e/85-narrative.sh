@@ -150,9 +150,10 @@ else
 	grep -h '"template' "$tmp/yn-p.json" "$tmp/px-p.json" >>"$tmp/err" 2>/dev/null
 	no "template choice: wrong template chosen" "$tmp/err"
 fi
-# Its narrative heading "一、部门预算收支安排说明" is known by the fixture's
-# match word alone.
-if tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"id":"overview","title":"部门预算收支安排说明"'; then
+# Its narrative headings "平乡县总工会2023年部门预算情况说明" (the intro)
+# and "一、部门预算收支安排说明" are known by the fixture's match words alone.
+if tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"id":"overview","title":"部门预算收支安排说明"' &&
+   tr -d ' \n' <"$tmp/yn-p.json" | grep -q '"sections":\[{"id":"intro","title":"平乡县总工会2023年部门预算情况说明"'; then
 	ok "template choice: sections recognised by the chosen template's match words"
 else
 	no "template choice: the fixture's section heading not recognised" "$tmp/yn-p.json"
