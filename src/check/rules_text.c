@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../base/money.h"
+#include "../template/figures.h"
 
 /* ---- amounts in tables ---- */
 
@@ -52,7 +53,7 @@ typedef struct num {
 	const char *at, *end;	/* the digits; end is past the unit */
 	int64_t v;		/* in 10^-dec units */
 	int dec;
-	int unit;		/* 'w' 万元, 'y' 元, '%' percent, 0 none */
+	int unit;		/* 'e' 亿元, 'w' 万元, 'y' 元, '%' percent, 0 none */
 } num;
 
 static int is_digit(const char *p)
@@ -90,6 +91,9 @@ static int read_num(const char *p, num *n)
 	if (!strncmp(q, "万元", 6)) {
 		n->unit = 'w';
 		q += 6;
+	} else if (!strncmp(q, "亿元", 6)) {
+		n->unit = 'e';
+		q += 6;
 	} else if (!strncmp(q, "元", 3)) {
 		n->unit = 'y';
 		q += 3;
@@ -119,71 +123,117 @@ static int64_t hundredths(const num *n)
 	return n->dec <= 2 ? n->v * pow10i(2 - n->dec) : ys_money_rescale(n->v, n->dec, 2);
 }
 
-/* A 万元 figure in 10^-decimals units. */
-static int64_t at_decimals(const num *n, int decimals)
+static int is_money(int unit)
 {
-	return n->dec <= decimals ? n->v * pow10i(decimals - n->dec)
-				  : ys_money_rescale(n->v, n->dec, decimals);
+	return unit == 'y' || unit == 'w' || unit == 'e';
 }
 
-/* Does the text state `v` (10^-decimals 万元) at its own precision? A
- * figure in 元 is compared at the table's precision. */
-static int states(const num *n, int64_t v, int decimals)
+/* Powers of ten of 元 in one 元, 万元, 亿元. */
+static int unit_exp(int unit)
 {
-	if (n->unit == 'w') {
-		int64_t scaled;
+	return unit == 'e' ? 8 : unit == 'w' ? 4 : 0;
+}
 
-		if (n->dec >= decimals)	/* an absurd amount overflows: not compared */
-			return !ys_mul_ok(v, pow10i(n->dec - decimals), &scaled) || n->v == scaled;
-		return ys_money_rescale(v, decimals, n->dec) == n->v;
+static int unit_of(const char *money_unit)
+{
+	return !money_unit || !strcmp(money_unit, "万元") ? 'w' : !strcmp(money_unit, "元") ? 'y'
+	       : !strcmp(money_unit, "亿元") ? 'e' : 'w';
+}
+
+static const char *unit_word(int unit)
+{
+	return unit == 'e' ? "亿元" : unit == 'y' ? "元" : "万元";
+}
+
+/* The disclosure's money unit ('w' 万元 unless it says otherwise). */
+static int table_unit(const ys_ck *c)
+{
+	return unit_of(c->ds->money_unit);
+}
+
+/* Does the number n, read as being in `unit`, state `v` (10^-decimals of
+ * the table's unit) at the text's own precision? A number more precise
+ * than the table is compared at the table's precision when its unit is
+ * another, and exactly when it is the table's ("552.180万元"). */
+static int states_as(const ys_ck *c, const num *n, int unit, int64_t v, int decimals)
+{
+	int st = unit_exp(unit) - n->dec, sd = unit_exp(table_unit(c)) - decimals;
+	int64_t scaled;
+
+	if (st >= sd)
+		return st - sd > 18 || ys_money_rescale(v, st - sd, 0) == n->v;
+	if (sd - st > 18)
+		return 1;
+	if (unit != table_unit(c))
+		return ys_money_rescale(n->v, sd - st, 0) == v;
+	return !ys_mul_ok(v, pow10i(sd - st), &scaled) || n->v == scaled;
+}
+
+/* n in 10^-decimals of the table's unit (rounded); 0 when out of range. */
+static int in_table_units(const ys_ck *c, const num *n, int decimals, int64_t *out)
+{
+	int e = unit_exp(n->unit) - unit_exp(table_unit(c)) + decimals - n->dec;
+
+	if (e < -18 || e > 18)
+		return 0;
+	if (e <= 0) {
+		*out = ys_money_rescale(n->v, -e, 0);
+		return 1;
 	}
-	if (n->unit == 'y')
-		return ys_money_rescale(n->v, n->dec + 4, decimals) == v;
-	return 1;
+	return ys_mul_ok(n->v, pow10i(e), out);
 }
 
-/* A figure the narrative states and where the tables hold it; a second
- * place (table2 …) is accepted too, for phrases documents use for either
- * all funds or the 一般公共预算 only (基本支出 in T3 or T5). */
-typedef struct figure {
-	const char *phrase;
-	const char *table, *side, *item, *col;	/* item NULL: the 合计 row */
-	const char *table2, *item2, *col2;
-	int gpb_basic;	/* T6 figure a narrative may state for all funds */
-} figure;
-
-static const figure figures[] = {
-	{"收入总计", "T1", "income", "income_grand", "amount", NULL, NULL, NULL, 0},
-	{"一般公共预算收入", "T1", "income", "gpb", "amount", NULL, NULL, NULL, 0},
-	{"预算收入", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount", 0},
-	{"收入预算", "T1", "income", "income_total", "amount", "T1", "income_grand", "amount", 0},
-	{"支出预算", "T1", "expense", "expense_total", "amount", "T1", "expense_grand", "amount", 0},
-	{"支出总计", "T1", "expense", "expense_grand", "amount", NULL, NULL, NULL, 0},
-	{"机关运行经费", "T6", NULL, NULL, "public", NULL, NULL, NULL, 0},
-	{"基本支出", "T3", NULL, NULL, "basic", "T5", NULL, "basic", 0},
-	{"项目支出", "T3", NULL, NULL, "project", "T5", NULL, "project", 0},
-	{"人员经费", "T6", NULL, NULL, "personnel", NULL, NULL, NULL, 1},
-	{"公用经费", "T6", NULL, NULL, "public", NULL, NULL, NULL, 1},
-	{"“三公”经费", "T9", NULL, "total", "total", NULL, NULL, NULL, 0},
-	{"公务接待费", "T9", NULL, "reception", "total", NULL, NULL, NULL, 0},
-	{"公务用车运行维护费", "T9", NULL, "vehicle_operation", "total", NULL, NULL, NULL, 0},
-	{"公务用车购置费", "T9", NULL, "vehicle_purchase", "total", NULL, NULL, NULL, 0},
-};
-
-/* The cell a figure refers to: its row and column in table `tid`. */
-static const ys_drow *figure_cell(ys_ck *c, const char *tid, const char *side,
-				  const char *item, const char *col, int *ci,
-				  const ys_dtable **tab)
+static int states(const ys_ck *c, const num *n, int64_t v, int decimals)
 {
-	const ys_dtable *t = tid ? ys_disclosure_table(c->ds, tid) : NULL;
-	const ys_drow *r;
+	return !is_money(n->unit) || states_as(c, n, n->unit, v, decimals);
+}
+
+/* The row of a template cell (figures.h) in this disclosure, and its
+ * column in *ci: by item key, code or name, or the table's total row by
+ * the template's name for it. */
+static const ys_drow *tcell(ys_ck *c, const ys_fcell *fc, int *ci, const ys_dtable **tab)
+{
+	const ys_dtable *t = ys_disclosure_table(c->ds, fc->table);
+	const ys_ttable *tt = c->tpl ? ys_template_table(c->tpl, fc->table) : NULL;
 
 	*tab = t;
-	if (!t)
+	if (!t || (*ci = ys_dtable_col(t, fc->col, fc->side)) < 0)
 		return NULL;
-	r = item ? ysck_item(t, side, item, NULL) : ysck_total_row(t);
-	*ci = ys_dtable_col(t, col, side);
-	return r && *ci >= 0 && !r->heading ? r : NULL;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const ys_drow *r = &t->rows[i];
+
+		if (fc->side && (!r->side || strcmp(r->side, fc->side)))
+			continue;
+		if (((r->item && !strcmp(r->item, fc->row)) || (r->code && !strcmp(r->code, fc->row)) ||
+		     (r->name && !strcmp(r->name, fc->row))) && !r->heading)
+			return r;
+	}
+	if (tt && tt->total_row && !strcmp(tt->total_row, fc->row)) {
+		const ys_drow *r = ysck_total_row(t);
+
+		return r && !r->heading ? r : NULL;
+	}
+	return NULL;
+}
+
+/* The template's figures (figures.h), or NULL: a disclosure checked
+ * without its template has no narrative figures to compare. */
+static const struct ys_tfigures *tfigures(const ys_ck *c)
+{
+	return c->tpl ? c->tpl->figures : NULL;
+}
+
+/* The words of a phrase binding before its "{}". */
+static const char *phrase_words(const char *phrase, char *buf, size_t cap)
+{
+	const char *br = strstr(phrase, "{}");
+	size_t n = br ? (size_t)(br - phrase) : strlen(phrase);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, phrase, n);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Words that may stand between a phrase and its figure. */
@@ -223,69 +273,195 @@ static int other_year(const char *text, const char *p, int year)
 	return 0;
 }
 
-/* The next statement of phrase in text at or after from: a figure in 万元
- * or 元 right after the phrase and its filler words, not about another
- * year. Returns where the phrase is and the figure in *n, or NULL. */
-static const char *next_statement(const ys_ck *c, const char *text, const char *from,
-				  const char *phrase, num *n)
+/* Is the phrase at p the end of a longer phrase of another figure
+ * ("项目支出" in "基本支出比项目支出")? Then it states that figure. */
+static int inside_longer(const ys_ck *c, const char *text, const char *p, const char *phrase)
 {
+	const struct ys_tfigures *fs = tfigures(c);
+	size_t pl = strlen(phrase);
+
+	for (size_t k = 0; fs && k < fs->n; k++)
+		for (size_t ph = 0; ph < fs->v[k].nphrases; ph++) {
+			char words[128];
+			const char *q = phrase_words(fs->v[k].phrases[ph], words, sizeof words);
+			size_t ql = strlen(q);
+
+			if (ql > pl && !strcmp(q + ql - pl, phrase) && (size_t)(p - text) >= ql - pl &&
+			    !strncmp(p - (ql - pl), q, ql))
+				return 1;
+		}
+	return 0;
+}
+
+/* The next statement of phrase in text at or after from: an amount in
+ * 元, 万元 or 亿元 right after the phrase and its filler words, not about
+ * another year, and not right after one of the figure's not_after words
+ * ("一般公共预算收入" is not the whole "预算收入"). Returns where the phrase
+ * is and the figure in *n, or NULL. */
+static const char *next_statement(const ys_ck *c, const char *text, const char *from,
+				  const char *phrase, const ys_tfigure *f, num *n)
+{
+	if (!*phrase)
+		return NULL;
 	for (const char *p = strstr(from, phrase); p; p = strstr(p + 1, phrase)) {
 		const char *q = skip_fillers(p + strlen(phrase));
+		int after = 0;
 
-		if (!read_num(q, n) || (n->unit != 'w' && n->unit != 'y'))
+		if (!read_num(q, n) || !is_money(n->unit))
 			continue;
-		if (other_year(text, p, c->ds->year))
+		if (other_year(text, p, c->ds->year) || inside_longer(c, text, p, phrase))
 			continue;
-		/* "一般公共预算收入" and "基金预算收入" are not the whole
-		 * "预算收入". */
-		if (!strcmp(phrase, "预算收入") && p - text >= 6 &&
-		    (!strncmp(p - 6, "公共", 6) || !strncmp(p - 6, "基金", 6) ||
-		     !strncmp(p - 6, "专户", 6)))
-			continue;
-		return p;
+		for (size_t i = 0; f && i < f->nnot_after && !after; i++) {
+			size_t w = strlen(f->not_after[i]);
+
+			after = (size_t)(p - text) >= w && !strncmp(p - w, f->not_after[i], w);
+		}
+		if (!after)
+			return p;
 	}
 	return NULL;
 }
 
-/* Is all basic expenditure 一般公共预算 (T3's basic total equals T6's
- * total)? Only then is a 人员经费 or 公用经费 of the narrative, which
- * covers every fund source, the figure in T6, which covers 一般公共预算
- * basic expenditure only. Unknown (a table or column missing): no. */
-static int basic_all_gpb(ys_ck *c)
+/* A figure's only_if_equal: its two cells agree (for 人员经费 of all funds
+ * against a table of 一般公共预算 only). Unknown (a cell missing): no. */
+static int condition_holds(ys_ck *c, const ys_tfigure *f)
 {
-	const ys_dtable *t3 = ys_disclosure_table(c->ds, "T3"), *t6 = ys_disclosure_table(c->ds, "T6");
-	const ys_drow *r3 = ysck_total_row(t3), *r6 = ysck_total_row(t6);
-	int c3 = t3 ? ys_dtable_col(t3, "basic", NULL) : -1, c6 = t6 ? ys_dtable_col(t6, "total", NULL) : -1;
+	const ys_dtable *t;
+	const ys_drow *r0, *r1;
+	int c0 = -1, c1 = -1;
 
-	return r3 && r6 && c3 >= 0 && c6 >= 0 && ysck_val(r3, c3) == ysck_val(r6, c6);
+	if (!f->only_if_equal)
+		return 1;
+	r0 = tcell(c, &f->only_if_equal[0], &c0, &t);
+	r1 = tcell(c, &f->only_if_equal[1], &c1, &t);
+	return r0 && r1 && ysck_val(r0, c0) == ysck_val(r1, c1);
 }
 
+/* YS-N001: each phrase a template figure binds, wherever a section states
+ * it, against the figure's cells (any of them). A number that is right
+ * only in the table's unit (万元 written for a 元 figure) says so. */
 static void narrative_figures(ys_ck *c, const ys_dsection *s)
 {
-	int all_gpb = basic_all_gpb(c);
+	const struct ys_tfigures *fs = tfigures(c);
 
-	for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
-		const figure *f = &figures[k];
-		const ys_dtable *t, *t2;
-		const ys_drow *r, *r2;
-		int col = -1, col2 = -1;
-		num n;
+	for (size_t k = 0; fs && k < fs->n; k++) {
+		const ys_tfigure *f = &fs->v[k];
+		const ys_dtable *t = NULL, *t2;
+		const ys_drow *r = NULL;
+		int col = -1;
 
-		r = figure_cell(c, f->table, f->side, f->item, f->col, &col, &t);
-		r2 = figure_cell(c, f->table2, f->side, f->item2, f->col2, &col2, &t2);
-		if (!r || (f->gpb_basic && !all_gpb))
+		if (!f->nphrases || !f->ncells || !condition_holds(c, f))
 			continue;
-		for (const char *p = next_statement(c, s->text, s->text, f->phrase, &n); p;
-		     p = next_statement(c, s->text, p + 1, f->phrase, &n)) {
-			char a[YS_MONEY_FMT_MAX], said[64];
+		r = tcell(c, &f->cells[0], &col, &t);
+		if (!r)
+			continue;
+		for (size_t ph = 0; ph < f->nphrases; ph++) {
+			char words[128];
+			const char *phrase = phrase_words(f->phrases[ph], words, sizeof words);
+			num n;
 
-			if (states(&n, ysck_val(r, col), c->ds->decimals) ||
-			    (r2 && states(&n, ysck_val(r2, col2), c->ds->decimals)))
-				continue;
-			ys_money_format(ysck_val(r, col), c->ds->decimals, 0, a);
-			snprintf(said, sizeof said, "%.*s", (int)(n.end - n.at), n.at);
-			ysck_emit(c, "YS-N001", t, r, t->cols[col].key, s->id,
-				  "说明写%s %s，%s 为 %s 万元", f->phrase, said, t->id, a);
+			for (const char *p = next_statement(c, s->text, s->text, phrase, f, &n); p;
+			     p = next_statement(c, s->text, p + 1, phrase, f, &n)) {
+				char a[YS_MONEY_FMT_MAX], said[64];
+				int right = 0, in_table_unit = 0;
+
+				for (size_t i = 0; i < f->ncells && !right; i++) {
+					int ci = -1;
+					const ys_drow *ri = tcell(c, &f->cells[i], &ci, &t2);
+
+					right = ri && states(c, &n, ysck_val(ri, ci), c->ds->decimals);
+					in_table_unit |= ri && states_as(c, &n, table_unit(c),
+									 ysck_val(ri, ci), c->ds->decimals);
+				}
+				if (right)
+					continue;
+				ys_money_format(ysck_val(r, col), c->ds->decimals, 0, a);
+				snprintf(said, sizeof said, "%.*s", (int)(n.end - n.at), n.at);
+				if (in_table_unit && n.unit != table_unit(c))
+					ysck_emit(c, "YS-N001", t, r, t->cols[col].key, s->id,
+						  "说明中“%s%s”写作%s，表中为%s（%s 为 %s %s），数额差%s倍",
+						  phrase, said, unit_word(n.unit), unit_word(table_unit(c)),
+						  t->id, a, unit_word(table_unit(c)),
+						  unit_exp(n.unit) - unit_exp(table_unit(c)) == 4 ||
+						  unit_exp(n.unit) - unit_exp(table_unit(c)) == -4 ? "一万" : "一亿");
+				else
+					ysck_emit(c, "YS-N001", t, r, t->cols[col].key, s->id,
+						  "说明写%s %s，%s 为 %s %s", phrase, said, t->id, a,
+						  unit_word(table_unit(c)));
+			}
+		}
+	}
+}
+
+/* The word of `words` (up, down, same) at p, or 0; *len its length. */
+static int sign_word_at(const struct ys_tfigures *fs, const char *p, size_t *len)
+{
+	const char *w[3] = {fs->up, fs->down, fs->same};
+
+	for (int i = 0; i < 3; i++)
+		if (w[i] && *w[i] && !strncmp(p, w[i], strlen(w[i]))) {
+			*len = strlen(w[i]);
+			return i == 0 ? 1 : i == 1 ? -1 : 2;
+		}
+	return 0;
+}
+
+/* YS-N004 / YS-N001 for sums and differences of cells a text states
+ * ("基本支出比项目支出减少1407800.00元"): the template's sign word
+ * (words: up/down/same) agrees with the sign of the difference and the
+ * amount with its size. */
+static void narrative_computed(ys_ck *c, const ys_dsection *s)
+{
+	const struct ys_tfigures *fs = tfigures(c);
+	ys_fig_env e = {c->tpl, NULL, NULL, NULL, c->ds};
+
+	for (size_t k = 0; fs && k < fs->n; k++) {
+		const ys_tfigure *f = &fs->v[k];
+		int64_t v = 0, mag;
+		int known = 0;
+		ys_diag d;
+
+		if (f->kind != YS_FIG_SUM || f->ncells || !f->nphrases ||
+		    ys_figure_eval(&e, f->name, &v, &known, &d) != YS_OK || !known)
+			continue;
+		mag = v < 0 ? -v : v;
+		for (size_t ph = 0; ph < f->nphrases; ph++) {
+			char words[128], a[YS_MONEY_FMT_MAX];
+			const char *phrase = phrase_words(f->phrases[ph], words, sizeof words);
+
+			for (const char *p = *phrase ? strstr(s->text, phrase) : NULL; p;
+			     p = strstr(p + 1, phrase)) {
+				const char *q = skip_fillers(p + strlen(phrase));
+				size_t wl = 0;
+				int sign = f->diff ? sign_word_at(fs, q, &wl) : 0;
+				num n;
+
+				if (other_year(s->text, p, c->ds->year) ||
+				    inside_longer(c, s->text, p, phrase))
+					continue;
+				ys_money_format(v, c->ds->decimals, 0, a);
+				if (sign == 2) {
+					if (v != 0)
+						ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id,
+							  "说明写%s%s，按表格为 %s %s", phrase, fs->same, a,
+							  unit_word(table_unit(c)));
+					continue;
+				}
+				if (!read_num(skip_fillers(q + wl), &n) || !is_money(n.unit))
+					continue;
+				if (sign && (sign > 0) != (v > 0)) {
+					ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id,
+						  "说明写%s%s%.*s，按表格为 %s %s（%s）", phrase,
+						  sign > 0 ? fs->up : fs->down, (int)(n.end - n.at), n.at, a,
+						  unit_word(table_unit(c)),
+						  v > 0 ? fs->up : v < 0 ? fs->down : fs->same ? fs->same : "0");
+					continue;
+				}
+				if (!states(c, &n, sign ? mag : v, c->ds->decimals))
+					ysck_emit(c, "YS-N001", NULL, NULL, NULL, s->id,
+						  "说明写%s %.*s，按表格为 %s %s", phrase,
+						  (int)(n.end - n.at), n.at, a, unit_word(table_unit(c)));
+			}
 		}
 	}
 }
@@ -315,21 +491,36 @@ static size_t qualifier(const char *text, const char *p)
  * rounded to the other's precision, must equal it. */
 static int same_amount(const num *a, const num *b)
 {
-	int da = a->dec + (a->unit == 'y' ? 4 : 0), db = b->dec + (b->unit == 'y' ? 4 : 0);
+	int da = a->dec + 8 - unit_exp(a->unit), db = b->dec + 8 - unit_exp(b->unit);
 
 	return da <= db ? ys_money_rescale(b->v, db, da) == a->v : ys_money_rescale(a->v, da, db) == b->v;
 }
 
+/* Does the figure's phrase stand for two different amounts (its cells are
+ * two of one table: 预算收入 is this year's income or the grand total)? */
+static int ambiguous(const ys_tfigure *f)
+{
+	for (size_t i = 1; i < f->ncells; i++)
+		if (!strcmp(f->cells[i].table, f->cells[0].table))
+			return 1;
+	return 0;
+}
+
 static void same_figure(ys_ck *c)
 {
-	for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
-		const figure *f = &figures[k];
+	const struct ys_tfigures *fs = tfigures(c);
+
+	for (size_t k = 0; fs && k < fs->n; k++)
+	for (size_t ph = 0; ph < fs->v[k].nphrases; ph++) {
+		const ys_tfigure *f = &fs->v[k];
+		char words[128];
+		const char *phrase = phrase_words(f->phrases[ph], words, sizeof words);
 		struct {
 			num n;
 			const ys_dsection *s;
 		} first[NQUAL];
 
-		if (f->table2 && !strcmp(f->table2, f->table))
+		if (ambiguous(f))
 			continue;
 		memset(first, 0, sizeof first);
 		for (size_t i = 0; i < c->ds->nsections; i++) {
@@ -338,8 +529,8 @@ static void same_figure(ys_ck *c)
 
 			if (!s->text)
 				continue;
-			for (const char *p = next_statement(c, s->text, s->text, f->phrase, &n); p;
-			     p = next_statement(c, s->text, p + 1, f->phrase, &n)) {
+			for (const char *p = next_statement(c, s->text, s->text, phrase, f, &n); p;
+			     p = next_statement(c, s->text, p + 1, phrase, f, &n)) {
 				size_t q = qualifier(s->text, p);
 
 				if (n.dec > 6)
@@ -350,7 +541,7 @@ static void same_figure(ys_ck *c)
 				} else if (first[q].s != s && !same_amount(&first[q].n, &n)) {
 					ysck_emit(c, "YS-N008", NULL, NULL, NULL, s->id,
 						  "%s%s在§%s写 %.*s，在§%s写 %.*s", q ? qualifiers[q - 1] : "",
-						  f->phrase, first[q].s->id ? first[q].s->id : "",
+						  phrase, first[q].s->id ? first[q].s->id : "",
 						  (int)(first[q].n.end - first[q].n.at), first[q].n.at,
 						  s->id ? s->id : "", (int)(n.end - n.at), n.at);
 				}
@@ -366,29 +557,41 @@ static void same_figure(ys_ck *c)
  * rounding) is a warning. */
 static void narrative_shares(ys_ck *c, const ys_dsection *s)
 {
-	static const char *const parts[] = {"基本支出", "项目支出", "人员经费", "公用经费", NULL};
-	const ys_dtable *t3 = ys_disclosure_table(c->ds, "T3"), *t6 = ys_disclosure_table(c->ds, "T6");
-	const ys_drow *tot3 = ysck_total_row(t3), *tot6 = ysck_total_row(t6);
+	const struct ys_tfigures *fs = tfigures(c);
+	const ys_tfigure *whole_fig = NULL;
+	const ys_dtable *wt;
+	const ys_drow *wr;
+	int wcol = -1;
 
-	if (!tot3)
+	for (size_t k = 0; fs && k < fs->n && !whole_fig; k++)
+		if (fs->v[k].share == 2 && fs->v[k].ncells)
+			whole_fig = &fs->v[k];
+	if (!whole_fig || !(wr = tcell(c, &whole_fig->cells[0], &wcol, &wt)))
 		return;
-	for (int k = 0; parts[k]; k++) {
-		int pers = k >= 2;
-		const ys_drow *pr = pers ? tot6 : tot3;
-		const ys_dtable *pt = pers ? t6 : t3;
-		int pc = pt ? ys_dtable_col(pt, k == 0 ? "basic" : k == 1 ? "project" :
-						k == 2 ? "personnel" : "public", NULL) : -1;
+	for (size_t k = 0; k < fs->n; k++) {
+		const ys_tfigure *f = &fs->v[k];
+		const ys_dtable *pt;
+		const ys_drow *pr;
+		int pc = -1;
 
-		if (!pr || pc < 0 || (pers && !basic_all_gpb(c)))
+		if (f->share != 1 || !f->ncells || !f->nphrases || !condition_holds(c, f) ||
+		    !(pr = tcell(c, &f->cells[0], &pc, &pt)))
 			continue;
-		for (const char *p = strstr(s->text, parts[k]); p; p = strstr(p + 1, parts[k])) {
-			const char *q = skip_fillers(p + strlen(parts[k])), *zhan, *r;
+		for (size_t ph = 0; ph < f->nphrases; ph++) {
+		char words[128];
+		const char *part_words = phrase_words(f->phrases[ph], words, sizeof words);
+
+		for (const char *p = *part_words ? strstr(s->text, part_words) : NULL; p;
+		     p = strstr(p + 1, part_words)) {
+			const char *q = skip_fillers(p + strlen(part_words)), *zhan, *r;
+			const ys_dtable *ot = wt;
+			const ys_drow *or = wr;
+			int oc = wcol;
 			num amount, pct;
 			int64_t part, whole, want, gap;
-			int wc;
 			char clause[64];
 
-			if (!read_num(q, &amount) || amount.unit != 'w' || other_year(s->text, p, c->ds->year))
+			if (!read_num(q, &amount) || !is_money(amount.unit) || other_year(s->text, p, c->ds->year))
 				continue;
 			q = amount.end;
 			if (!strncmp(q, "，", 3))
@@ -402,13 +605,22 @@ static void narrative_shares(ys_ck *c, const ys_dsection *s)
 				continue;
 			snprintf(clause, sizeof clause, "%.*s", (int)(r - zhan), zhan);
 			part = ysck_val(pr, pc);
-			if (strstr(clause, "基本支出")) {
-				if ((wc = ys_dtable_col(t3, "basic", NULL)) < 0)
-					continue;
-			} else if ((wc = ys_dtable_col(t3, "total", NULL)) < 0) {
-				continue;
+			/* The whole is a part figure the 占 clause names
+			 * (人员经费占基本支出的…), else the template's whole. */
+			for (size_t j = 0; j < fs->n; j++) {
+				const ys_tfigure *g = &fs->v[j];
+				char gw[128];
+
+				if (g->share == 1 && g != f && g->ncells && g->nphrases &&
+				    *phrase_words(g->phrases[0], gw, sizeof gw) && strstr(clause, gw)) {
+					if (!(or = tcell(c, &g->cells[0], &oc, &ot)))
+						break;
+					break;
+				}
 			}
-			whole = ysck_val(tot3, wc);
+			if (!or)
+				continue;
+			whole = ysck_val(or, oc);
 			if (whole <= 0 || part < 0 || part > INT64_MAX / 1000000)
 				continue;
 			want = ys_div_round(part * 100 * pow10i(pct.dec), whole);
@@ -416,11 +628,12 @@ static void narrative_shares(ys_ck *c, const ys_dsection *s)
 			if (gap == 0)
 				continue;
 			ysck_emit_sev(c, "YS-N003", gap == 1 || gap == -1 ? YS_SEV_WARNING : YS_SEV_ERROR,
-				      pt, pr, t3->cols[wc].key, s->id,
-				      "说明写%s占%s%.*s，按表格应为 %lld.%0*lld%%", parts[k], clause,
+				      pt, pr, ot->cols[oc].key, s->id,
+				      "说明写%s占%s%.*s，按表格应为 %lld.%0*lld%%", part_words, clause,
 				      (int)(pct.end - pct.at), pct.at,
 				      (long long)(want / pow10i(pct.dec)), pct.dec,
 				      (long long)(want % pow10i(pct.dec)));
+		}
 		}
 	}
 }
@@ -451,7 +664,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 		int found = 0, nparts = 0, depth = 0, wdir = 0;
 		int64_t sum = 0, slack;
 
-		/* The last 万元 figure in the 40 bytes before 其中. A number is
+		/* The last figure in the table's unit in the 40 bytes before 其中. A number is
 		 * read from its first digit only: the window may begin inside
 		 * one, and after a number is read the scan goes on past its
 		 * end, not into its decimals ("5694.39万元" is not "39万元"). */
@@ -462,7 +675,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 
 			if (!is_digit(q) || !read_num(q, &n))
 				continue;
-			if (n.unit == 'w' && n.end <= p) {
+			if (n.unit == table_unit(c) && n.end <= p) {
 				whole = n;
 				wdir = direction(s->text, q);
 				found = 1;
@@ -472,7 +685,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 		if (!found || whole.dec > 6)
 			continue;
 		slack = pow10i(2 - (whole.dec < 2 ? whole.dec : 2)) / 2;
-		/* The 万元 figures up to the end of the sentence. */
+		/* The figures in the table's unit up to the end of the sentence. */
 		for (q = p + 6; *q && strncmp(q, "。", 3) && strncmp(q, "；", 3) && *q != '\n' &&
 				strncmp(q, "包括", 6); q++) {
 			/* Figures in brackets detail a part; a closing bracket
@@ -488,7 +701,7 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 			}
 			if (depth || !is_digit(q) || is_digit(q - 1) || !read_num(q, &part))
 				continue;
-			if (part.unit == 'w') {
+			if (part.unit == table_unit(c)) {
 				int pdir = direction(s->text, q);
 
 				if (wdir && pdir && pdir != wdir)
@@ -506,7 +719,8 @@ static void narrative_sums(ys_ck *c, const ys_dsection *s)
 			ys_money_format(hundredths(&whole), 2, 0, a);
 			ys_money_format(sum, 2, 0, b);
 			ysck_emit(c, "YS-N002", NULL, NULL, NULL, s->id,
-				  "说明写合计 %s 万元，其中各项之和为 %s 万元", a, b);
+				  "说明写合计 %s %s，其中各项之和为 %s %s", a,
+				  unit_word(table_unit(c)), b, unit_word(table_unit(c)));
 		}
 	}
 }
@@ -552,7 +766,8 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 
 		if (!after_word(p, cmp, &w))
 			continue;
-		/* This year's amount: the last 万元 figure earlier in the sentence. */
+		/* This year's amount: the last figure in the table's unit
+		 * earlier in the sentence. */
 		for (start = p; start > s->text && strncmp(start, "。", 3) && strncmp(start, "；", 3) &&
 				*start != '\n' && p - start < 90; start--)
 			;
@@ -560,7 +775,7 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 			num n;
 
 			if (is_digit(q) && (q == s->text || !is_digit(q - 1)) && read_num(q, &n) &&
-			    n.unit == 'w' && n.end <= p) {
+			    n.unit == table_unit(c) && n.end <= p) {
 				a = n;
 				found = 1;
 				q = n.end - 1;
@@ -575,7 +790,7 @@ static void narrative_changes(ys_ck *c, const ys_dsection *s)
 			ysck_emit(c, "YS-N004", NULL, NULL, NULL, s->id, "“%s”后面是负数：增减方向自相矛盾", dir[d]);
 			continue;
 		}
-		if (!read_num(q, &x) || x.unit != 'w' || x.dec > 4)
+		if (!read_num(q, &x) || x.unit != table_unit(c) || x.dec > 4)
 			continue;
 		q = x.end;
 		if (!(q = after_word(q, rate, &rd)) || !read_num(q, &y) || y.unit != '%' || y.dec > 4)
@@ -634,16 +849,7 @@ static size_t split_row(const char *line, const char *end, char cells[][96])
 
 static void narrative_tables(ys_ck *c, const ys_dsection *s)
 {
-	static const struct {
-		const char *name, *table, *side, *item, *col;
-	} known[] = {
-		{"支出合计", "T1", "expense", "expense_total", "amount"},
-		{"收入合计", "T1", "income", "income_total", "amount"},
-		{"基本支出", "T3", NULL, NULL, "basic"},
-		{"项目支出", "T3", NULL, NULL, "project"},
-		{"财政拨款“三公”经费", "T9", NULL, "total", "total"},
-		{"“三公”经费", "T9", NULL, "total", "total"},
-	};
+	const struct ys_tfigures *fs = tfigures(c);
 	int cur = -1, prev = -1, chg = -1;
 	char y[16], py[16];
 
@@ -681,15 +887,20 @@ static void narrative_tables(ys_ck *c, const ys_dsection *s)
 			    a - b != d)
 				ysck_emit(c, "YS-N005", NULL, NULL, NULL, s->id,
 					  "“%s”增减 %s 不等于 %s − %s", cells[0], cells[chg], cells[cur], cells[prev]);
-			for (size_t k = 0; k < sizeof known / sizeof *known; k++) {
+			/* A row a template figure names (row_labels): this
+			 * year's column is that figure. */
+			for (size_t k = 0; fs && k < fs->n; k++) {
+				const ys_tfigure *f = &fs->v[k];
 				const ys_dtable *t;
 				const ys_drow *r;
-				int col = -1;
+				int col = -1, named = 0;
 				char want[YS_MONEY_FMT_MAX];
 
-				if (strcmp(cells[0], known[k].name))
+				for (size_t l = 0; l < f->nrow_labels && !named; l++)
+					named = !strcmp(cells[0], f->row_labels[l]);
+				if (!named || !f->ncells)
 					continue;
-				r = figure_cell(c, known[k].table, known[k].side, known[k].item, known[k].col, &col, &t);
+				r = tcell(c, &f->cells[0], &col, &t);
 				if (!r || ys_money_parse(cells[cur], c->ds->decimals, &a, &why) != YS_MONEY_VALUE ||
 				    a == ysck_val(r, col))
 					continue;
@@ -1161,14 +1372,14 @@ static void aux_total(ys_ck *c, const char *rule, const char *what, const char *
 
 					skip = memmem(from, (size_t)(p - from), not_after[m], len) != NULL;
 				}
-				if (skip || !read_num(q, &n) || (n.unit != 'w' && n.unit != 'y') || n.dec > 6 ||
-				    states(&n, gt.v, c->ds->decimals))
+				if (skip || !read_num(q, &n) || !is_money(n.unit) || n.dec > 6 ||
+				    states(c, &n, gt.v, c->ds->decimals))
 					continue;
 				ys_money_format(gt.v, c->ds->decimals, 0, a);
 				ysck_emit_sev(c, rule, gt.blank && gt.v == 0 ? YS_SEV_WARNING : YS_SEV_ERROR,
-					      NULL, NULL, NULL, s->id, "说明写%s %.*s，%s%s %s 万元", what,
+					      NULL, NULL, NULL, s->id, "说明写%s %.*s，%s%s %s %s", what,
 					      (int)(n.end - n.at), n.at, title,
-					      gt.blank ? "中没有数字，按" : "为", a);
+					      gt.blank ? "中没有数字，按" : "为", a, unit_word(table_unit(c)));
 			}
 		}
 	}
@@ -1263,17 +1474,18 @@ static void performance(ys_ck *c)
 			if (p->has_budget && in->lv2 && strstr(in->lv2, "成本") && in->value) {
 				const char *q = in->value;
 				num n;
+				int64_t cost;
 
 				while (*q && !is_digit(q))
 					q++;
-				if (read_num(q, &n) && n.unit == 'w' &&
-				    n.dec <= 6 && at_decimals(&n, c->ds->decimals) > p->budget) {
+				if (read_num(q, &n) && is_money(n.unit) && n.dec <= 6 &&
+				    in_table_units(c, &n, c->ds->decimals, &cost) && cost > p->budget) {
 					char b[YS_MONEY_FMT_MAX];
 
 					ys_money_format(p->budget, c->ds->decimals, 0, b);
 					ysck_emit(c, "YS-H005", NULL, NULL, NULL, sect,
-						  "成本指标“%s”为 %s，大于项目预算 %s 万元",
-						  in->lv3 ? in->lv3 : "", in->value, b);
+						  "成本指标“%s”为 %s，大于项目预算 %s %s",
+						  in->lv3 ? in->lv3 : "", in->value, b, unit_word(table_unit(c)));
 				}
 			}
 		}
@@ -1296,6 +1508,7 @@ void ysck_rules_text(ys_ck *c)
 		placeholders(c, s->text, s->id);
 		shares(c, s);
 		narrative_figures(c, s);
+		narrative_computed(c, s);
 		narrative_sums(c, s);
 		narrative_shares(c, s);
 		narrative_changes(c, s);

@@ -140,6 +140,8 @@ typedef struct run {
 	int unreadable;
 	size_t nfiles;
 	env parse_env;		/* recognises published documents */
+	ys_tset tset;		/* without --template: every template, scored per document */
+	int have_tset;
 	env check_env;		/* checks a document of another year or template */
 } run;
 
@@ -245,7 +247,9 @@ static void check_published(run *r, const char *path)
 	const char *name = r->jo.template_name ? r->jo.template_name : PARSE_TEMPLATE;
 	env *e = &r->parse_env;
 
-	if (env_load(r, e, PARSE_YEAR, name, &d) != YS_OK) {
+	if (env_load(r, e, PARSE_YEAR, name, &d) != YS_OK ||
+	    (!r->jo.template_name && !r->have_tset &&
+	     ys_tset_load(&r->tset, r->datadir, &e->cat, &d) != YS_OK)) {
 		/* Said once; every further document is unreadable for the same reason. */
 		if (!e->reported)
 			cli_error(&d);
@@ -256,11 +260,25 @@ static void check_published(run *r, const char *path)
 		return;
 	}
 	ys_disclosure_init(&ds);
-	if (ys_parse_file(path, &e->tpl, &e->cat, &ds, &d) != YS_OK) {
+	r->have_tset |= !r->jo.template_name;
+	if ((r->jo.template_name ? ys_parse_file(path, &e->tpl, &e->cat, &ds, &d)
+				 : ys_parse_file_best(path, &r->tset, &e->cat, &ds, &d)) != YS_OK) {
 		cli_error(&d);
 		r->unreadable = 1;
 	} else {
-		check_loaded(r, path, &ds);
+		const ys_template *chosen = NULL;
+
+		/* The template chosen by score is checked with as loaded, even
+		 * when its file is not named after its id. */
+		for (size_t i = 0; ds.template_chosen && i < r->tset.n; i++)
+			if (ds.template_name == r->tset.v[i].id)
+				chosen = &r->tset.v[i];
+		if (chosen && (!ds.year || ds.year == PARSE_YEAR)) {
+			if (ys_check_disclosure(&ds, &e->cat, chosen, path, r->o, &r->fs) != YS_OK)
+				fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+		} else {
+			check_loaded(r, path, &ds);
+		}
 	}
 	ys_disclosure_free(&ds);
 }
@@ -395,6 +413,7 @@ int cmd_check(int argc, char **argv)
 		       r.fs.nerrors, r.fs.nwarnings);
 	}
 	rc = r.unreadable ? 2 : r.fs.nerrors ? 1 : 0;
+	ys_tset_free(&r.tset);
 	env_free(&r.parse_env);
 	env_free(&r.check_env);
 	ys_findings_free(&r.fs);

@@ -20,21 +20,21 @@ static void help(void)
 	     "文本和网页可为 UTF-8 或 GBK/GB18030）读成 yusuan/disclosure@1 JSON。\n\n"
 	     "  -o, --output 输出     输出文件（默认标准输出；只能用于一个输入文件）\n"
 	     "      --outdir 目录     每个输入写成 目录/文件名.json\n"
-	     "      --template 名称   识别表格所用的模板（默认 hebei-2023）\n"
+	     "      --template 名称   识别表格所用的模板（默认：对每个文件评分，选用数据目录 templates/ 中最匹配的模板）\n"
 	     "      --year 年度       科目表年度（默认 2023）\n"
 	     "      --data 目录       数据目录（默认 $YUSUAN_DATA 或安装目录）\n\n"
 	     "退出状态: 0 成功；2 有文件无法读取或无法识别（其余文件照常处理）。");
 }
 
 static ys_status parse_one(const char *in, const char *out, const ys_template *t,
-			   const ys_catalog *cat, ys_diag *d)
+			   const ys_tset *set, const ys_catalog *cat, ys_diag *d)
 {
 	ys_disclosure ds;
 	ys_buf buf = YS_BUF_INIT;
 	ys_status st;
 
 	ys_disclosure_init(&ds);
-	st = ys_parse_file(in, t, cat, &ds, d);
+	st = t ? ys_parse_file(in, t, cat, &ds, d) : ys_parse_file_best(in, set, cat, &ds, d);
 	if (st == YS_OK)
 		st = ys_render_json(&ds, &buf, d);
 	if (st == YS_OK && !ys_buf_ok(&buf))
@@ -62,12 +62,13 @@ static void out_path(const char *dir, const char *in, char *path, size_t cap)
 int cmd_parse(int argc, char **argv)
 {
 	cli_args a = {argc, argv, 1, "yusuan parse"};
-	const char *out = NULL, *outdir = NULL, *tname = "hebei-2023", *datadir = NULL, *v;
+	const char *out = NULL, *outdir = NULL, *tname = NULL, *datadir = NULL, *v;
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
 	size_t nfiles = 0;
 	int year = 2023, rc = 0;
 	ys_catalog cat;
 	ys_template tpl;
+	ys_tset set = {0};
 	ys_diag d;
 
 	if (!files)
@@ -107,7 +108,10 @@ int cmd_parse(int argc, char **argv)
 		free(files);
 		return 2;
 	}
-	if (ys_template_load(&tpl, datadir, tname, &cat, &d) != YS_OK) {
+	memset(&tpl, 0, sizeof tpl);
+	/* Without --template every template is scored against each document. */
+	if (tname ? ys_template_load(&tpl, datadir, tname, &cat, &d) != YS_OK
+		  : ys_tset_load(&set, datadir, &cat, &d) != YS_OK) {
 		cli_error(&d);
 		ys_catalog_free(&cat);
 		free(files);
@@ -125,7 +129,7 @@ int cmd_parse(int argc, char **argv)
 			out_path(outdir, files[i], path, sizeof path);
 		else
 			snprintf(path, sizeof path, "%s", out ? out : "-");
-		if (parse_one(files[i], path, &tpl, &cat, &d) != YS_OK) {
+		if (parse_one(files[i], path, tname ? &tpl : NULL, &set, &cat, &d) != YS_OK) {
 			cli_error(&d);
 			rc = 2;
 		} else if (outdir) {
@@ -133,6 +137,7 @@ int cmd_parse(int argc, char **argv)
 		}
 	}
 	ys_template_free(&tpl);
+	ys_tset_free(&set);
 	ys_catalog_free(&cat);
 	free(files);
 	return rc;

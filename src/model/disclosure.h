@@ -95,6 +95,8 @@ typedef struct ys_disclosure {
 	size_t nsections;
 	ys_dperf *perf;
 	size_t nperf;
+	int template_chosen;	/* parse scored the templates and chose template_name */
+	int template_score;	/* its score: titles and header labels found */
 } ys_disclosure;
 
 void ys_disclosure_init(ys_disclosure *ds);

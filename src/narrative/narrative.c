@@ -1,9 +1,9 @@
 /*
- * narrative.c - computes the figures the 情况说明 states (income by source,
- * basic/personnel/public, projects, changes from last year, 机关运行经费,
- * 三公, procurement, assets) and expands the template's section wording
- * with them. The C knows figures, not sentences: every sentence is in the
- * template file, so another province's phrasing is a template edit.
+ * narrative.c - expands the template's section wording with the figures
+ * the 情况说明 states. Figures are the template's (`figures:`, evaluated by
+ * src/template/figures.c from the cube with the tables' rounding) and so
+ * are the sentences: the C knows neither a figure's name nor a table, so
+ * another province's figures and phrasing are a template edit.
  *
  * Placeholders: {var} or {var:fmt} for a figure (fmt wanN rounds to N
  * decimals of the display unit half away from zero; wanNt drops trailing
@@ -21,12 +21,11 @@
 #include "../base/text.h"
 #include "../base/yaml.h"
 #include "../template/build.h"
+#include "../template/figures.h"
 
-#define MAX_FIGS 64
 #define MAX_DEPTH 6
 
 typedef struct fig {
-	const char *name;
 	int64_t v;	/* display units (10^-decimals of money_unit) */
 	int has;
 } fig;
@@ -36,63 +35,14 @@ struct nctx {
 	const ys_template *t;
 	const ys_budget *b;
 	const ys_catalog *cat;
+	const ys_cube *cube;
 	ys_yaml *y;
 	ys_ynode *phrases, *words;
-	fig figs[MAX_FIGS];
-	int nfigs;
 	const char *strs[16][2];	/* name, text */
 	int nstrs;
 	long line;	/* template line of the text being expanded */
 	ys_diag *d;
 };
-
-static const fig *fig_find(const struct nctx *c, const char *name)
-{
-	for (int i = 0; i < c->nfigs; i++)
-		if (!strcmp(c->figs[i].name, name))
-			return &c->figs[i];
-	return NULL;
-}
-
-static fig *fig_get(struct nctx *c, const char *name)
-{
-	for (int i = 0; i < c->nfigs; i++)
-		if (!strcmp(c->figs[i].name, name))
-			return &c->figs[i];
-	if (c->nfigs == MAX_FIGS)
-		return NULL;
-	c->figs[c->nfigs].name = name;
-	return &c->figs[c->nfigs++];
-}
-
-static int fig_add(struct nctx *c, const char *name, int64_t v)
-{
-	fig *f = fig_get(c, name);
-
-	if (!f || !ys_add_ok(f->v, v, &f->v))
-		return 0;
-	f->has = 1;
-	return 1;
-}
-
-/* fig_add for a name built in a local buffer: the figure keeps a copy. */
-static int fig_add_named(struct nctx *c, const char *name, int64_t v)
-{
-	const fig *f = fig_find(c, name);
-	const char *n = f ? f->name : ys_arena_strdup(&c->ds->arena, name);
-
-	return n && fig_add(c, n, v);
-}
-
-static void fig_set(struct nctx *c, const char *name, int64_t v, int has)
-{
-	fig *f = fig_get(c, name);
-
-	if (f) {
-		f->v = has ? v : 0;
-		f->has = has;
-	}
-}
 
 static void str_set(struct nctx *c, const char *name, const char *text)
 {
@@ -108,151 +58,23 @@ static int64_t to_display(const struct nctx *c, ys_fen fen)
 	return ys_div_round(fen, c->t->fen_per_display);
 }
 
-/* Difference this - last as figure `name`, when last is known. */
-static int set_change(struct nctx *c, const char *name, const char *now,
-		      int64_t last, int has_last)
+/* The template figure `name` (figures.h). YS_ENOTFOUND: no such figure;
+ * other failures are reported with the template line of the text. */
+static ys_status figure(struct nctx *c, const char *name, fig *f)
 {
-	const fig *f = fig_find(c, now);
-	int64_t v = 0, cur = f && f->has ? f->v : 0;
+	ys_fig_env e = {c->t, c->b, c->cat, c->cube, c->ds};
+	ys_status st;
 
-	if (has_last && !ys_sub_ok(cur, last, &v))
-		return 0;
-	fig_set(c, name, v, has_last);
-	return 1;
-}
+	c->d->msg[0] = '\0';
+	st = ys_figure_eval(&e, name, &f->v, &f->has, c->d);
 
-static const char *three_keys[4] = {"abroad", "vehicle_purchase",
-				    "vehicle_operation", "reception"};
-static const char *three_figs[4] = {"three_public_abroad",
-				    "three_public_vehicle_purchase",
-				    "three_public_vehicle_operation",
-				    "three_public_reception"};
-
-static ys_status compute(struct nctx *c, const ys_cube *cube)
-{
-	const ys_budget *b = c->b;
-	const ys_catalog *cat = c->cat;
-	int admin = b->nature && (!strcmp(b->nature, "行政") || !strcmp(b->nature, "参公"));
-	char name[64];
-	int ok = 1;
-
-	/* Zero every figure first so that "0万元" is stated, not missing. */
-	static const char *zero[] = {
-		"income_total", "income_fiscal", "income_gpb", "income_gf",
-		"income_soc", "income_special", "income_business",
-		"income_operating", "income_higher", "income_affiliated",
-		"income_other", "income_nonfiscal", "carryover", "grand_total",
-		"expense_total", "basic", "personnel", "public", "project",
-		"expense_operating", "expense_to_higher", "expense_to_affiliated",
-		"operating_cost", "three_public_total", "three_public_vehicle",
-		"three_public_abroad", "three_public_vehicle_purchase",
-		"three_public_vehicle_operation", "three_public_reception",
-		"procurement_total", "procurement_goods", "procurement_works",
-		"procurement_services", "assets_total", "planned_purchase",
-	};
-	for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
-		fig_set(c, zero[i], 0, 1);
-
-	/* Each atom is rounded to display units before it is added, as the
-	 * tables do (src/template/build.c), so that figures equal table cells. */
-	for (size_t i = 0; i < cube->n && ok; i++) {
-		const ys_atom *a = &cube->atoms[i];
-		int64_t v = to_display(c, a->amount);
-		const char *fund = a->fund < cat->nfunds ? cat->funds[a->fund].key : "";
-		const char *type = a->type < cat->ntypes ? cat->types[a->type].key : "";
-		int fiscal = !strcmp(fund, "gpb") || !strcmp(fund, "gf") || !strcmp(fund, "soc");
-		const ys_cat_entry *e = ys_catalog_find(cat, YS_CAT_ECO, a->eco);
-
-		ok &= fig_add(c, "grand_total", v);
-		ok &= fig_add(c, "expense_total", v);
-		if (a->carry) {
-			ok &= fig_add(c, "carryover", v);
-		} else {
-			ok &= fig_add(c, "income_total", v);
-			snprintf(name, sizeof name, "income_%s", fund);
-			ok &= fig_add_named(c, name, v);
-			ok &= fig_add(c, fiscal ? "income_fiscal" : "income_nonfiscal", v);
-		}
-		if (!strcmp(type, "basic")) {
-			ok &= fig_add(c, "basic", v);
-			if (a->eco_class == YS_ECO_PERSONNEL)
-				ok &= fig_add(c, "personnel", v);
-			else if (a->eco_class == YS_ECO_PUBLIC)
-				ok &= fig_add(c, "public", v);
-			/* 机关运行经费: 公用经费 of 一般公共预算 basic
-			 * expenditure of administrative (and 参公) units. */
-			if (admin && !strcmp(fund, "gpb") && a->eco_class == YS_ECO_PUBLIC)
-				ok &= fig_add(c, "operating_cost", v);
-		} else if (!strcmp(type, "project")) {
-			ok &= fig_add(c, "project", v);
-		} else if (*type) {
-			snprintf(name, sizeof name, "expense_%s", type);
-			ok &= fig_add_named(c, name, v);
-		}
-		if (fiscal && e && e->three_public)
-			for (int k = 0; k < 4; k++)
-				if (!strcmp(e->three_public, three_keys[k])) {
-					ok &= fig_add(c, three_figs[k], v);
-					ok &= fig_add(c, "three_public_total", v);
-					if (k == 1 || k == 2)
-						ok &= fig_add(c, "three_public_vehicle", v);
-				}
-	}
-	/* 其他来源收入: what the income sentence does not name (all but
-	 * 一般公共预算, 基金 and 财政专户), so that the parts add up. */
-	{
-		int64_t rest = fig_find(c, "income_total")->v;
-
-		ok &= ys_sub_ok(rest, fig_find(c, "income_gpb")->v, &rest) &&
-		      ys_sub_ok(rest, fig_find(c, "income_gf")->v, &rest) &&
-		      ys_sub_ok(rest, fig_find(c, "income_special")->v, &rest);
-		fig_set(c, "income_other_sources", rest, 1);
-	}
-	for (size_t i = 0; i < b->nprocurement && ok; i++) {
-		const ys_procurement *p = &b->procurement[i];
-		int64_t v = to_display(c, p->amount);
-		const char *cat_key = p->category ? p->category : "";
-
-		ok &= fig_add(c, "procurement_total", v);
-		if (!strcmp(cat_key, "goods") || !strcmp(cat_key, "works") ||
-		    !strcmp(cat_key, "services")) {
-			snprintf(name, sizeof name, "procurement_%s", cat_key);
-			ok &= fig_add_named(c, name, v);
-		}
-	}
-	for (int i = 0; i < b->nassets && ok; i++) {
-		const ys_asset *as = &b->assets[i];
-
-		if (as->has_value && as->key && !strcmp(as->key, "total"))
-			fig_set(c, "assets_total", to_display(c, as->value), 1);
-	}
-	if (b->has_planned_purchase)
-		fig_set(c, "planned_purchase", to_display(c, b->planned_purchase), 1);
-
-	/* Last year. */
-	{
-		const ys_previous *p = &b->previous;
-		int64_t prev3 = 0;
-
-		fig_set(c, "prev_total", to_display(c, p->total), p->present && p->has_total);
-		fig_set(c, "prev_basic", to_display(c, p->basic), p->present && p->has_basic);
-		fig_set(c, "prev_project", to_display(c, p->project), p->present && p->has_project);
-		ok &= set_change(c, "total_change", "expense_total", to_display(c, p->total),
-				 p->present && p->has_total);
-		ok &= set_change(c, "basic_change", "basic", to_display(c, p->basic),
-				 p->present && p->has_basic);
-		ok &= set_change(c, "project_change", "project", to_display(c, p->project),
-				 p->present && p->has_project);
-		for (int k = 0; k < 4 && ok; k++)
-			ok &= ys_add_ok(prev3, to_display(c, p->three_public[k]), &prev3);
-		fig_set(c, "prev_three_public_total", prev3, p->present && p->has_three_public);
-		ok &= set_change(c, "three_public_change", "three_public_total", prev3,
-				 p->present && p->has_three_public);
-	}
-	if (!ok)
-		return ys_fail(c->d, YS_ERANGE, b->lines_path, 0, 0,
-			       "情况说明的金额超出范围（溢出）");
-	return YS_OK;
+	if (st == YS_ERANGE)
+		return ys_fail(c->d, YS_ERANGE, c->t->path, c->line, 0,
+			       "情况说明的金额“%s”超出范围（溢出）", name);
+	if (st == YS_EINPUT && !c->d->msg[0])
+		return ys_fail(c->d, YS_EINPUT, c->t->path, c->line, 0,
+			       "模板占位符“{%s}”的编码或键不存在", name);
+	return st;
 }
 
 /* ---- text figures ---- */
@@ -316,36 +138,28 @@ static void put_amount_cell(struct nctx *c, ys_buf *buf, int64_t display, int ha
 	put_cell(buf, has ? ys_money_format(display, c->t->decimals, 0, m) : "");
 }
 
-static const char *asset_label(const char *key)
-{
-	static const char *map[][2] = {
-		{"total", "资产总额"}, {"buildings", "1、房屋（平方米）"},
-		{"offices", "其中：办公用房（平方米）"}, {"vehicles", "2、车辆（台、辆）"},
-		{"equipment_200k", "3、单价在20万元以上的设备"}, {"other", "4、其他固定资产"},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-		if (!strcmp(map[i][0], key))
-			return map[i][1];
-	return key;
-}
-
+/* The rows of the 固定资产占用情况 table: the template's `asset_rows:`
+ * (bundle asset key and printed label, in order). */
 static const char *assets_rows(struct nctx *c)
 {
-	static const char *order[] = {"total", "buildings", "offices", "vehicles",
-				      "equipment_200k", "other"};
+	ys_ynode *list = ys_yaml_get(c->y, ys_yaml_root(c->y), "asset_rows");
+	size_t n = ys_yaml_seq_len(list);
 	ys_buf buf = YS_BUF_INIT;
 	const char *s;
 
-	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+	for (size_t k = 0; k < n; k++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, list, k);
+		const char *key = ys_yaml_get_str(c->y, e, "key");
+		const char *label = ys_yaml_get_str(c->y, e, "label");
 		const ys_asset *as = NULL;
 
-		for (int i = 0; i < c->b->nassets; i++)
-			if (c->b->assets[i].key && !strcmp(c->b->assets[i].key, order[k]))
+		for (int i = 0; key && i < c->b->nassets; i++)
+			if (c->b->assets[i].key && !strcmp(c->b->assets[i].key, key))
 				as = &c->b->assets[i];
 		if (k)
 			ys_buf_putc(&buf, '\n');
 		ys_buf_puts(&buf, "|");
-		put_cell(&buf, asset_label(order[k]));
+		put_cell(&buf, label ? label : key);
 		put_cell(&buf, as && as->count ? as->count : "");
 		put_amount_cell(c, &buf, as ? to_display(c, as->value) : 0, as && as->has_value);
 	}
@@ -437,7 +251,8 @@ static ys_status put_placeholder(struct nctx *c, const char *ph, ys_buf *out,
 	char name[96];
 	size_t n = colon ? (size_t)(colon - ph) : strlen(ph);
 	const char *arg = colon ? colon + 1 : NULL;
-	const fig *f;
+	ys_status st;
+	fig f;
 
 	if (n >= sizeof name)
 		return bad(c, "模板占位符“{%s}”过长", ph);
@@ -454,7 +269,15 @@ static ys_status put_placeholder(struct nctx *c, const char *ph, ys_buf *out,
 		return YS_OK;
 	}
 	if ((!strcmp(name, "word") || !strcmp(name, "phrase")) && arg) {
-		const char *key = sign_key(fig_find(c, arg));
+		fig sf;
+		const char *key;
+		ys_status fs = figure(c, arg, &sf);
+
+		if (fs == YS_ENOTFOUND)
+			return bad(c, "模板措辞引用的“%s”不在 figures 中", arg);
+		if (fs != YS_OK)
+			return fs;
+		key = sign_key(&sf);
 		ys_ynode *set = name[0] == 'w' ? c->words : ys_yaml_get(c->y, c->phrases, arg);
 		const char *text = ys_yaml_get_str(c->y, set, key);
 
@@ -468,21 +291,17 @@ static ys_status put_placeholder(struct nctx *c, const char *ph, ys_buf *out,
 			return bad(c, "模板措辞“%s”嵌套过深", arg);
 		return expand(c, text, out, depth + 1);
 	}
-	if ((f = fig_find(c, name))) {
-		put_figure(c, out, f, arg);
-		return YS_OK;
-	}
-	if (!strcmp(name, "change_word")) {
-		const char *text = ys_yaml_get_str(c->y, c->words,
-						   sign_key(fig_find(c, "total_change")));
-		ys_buf_puts(out, text ? text : "");
-		return YS_OK;
-	}
 	for (int i = 0; i < c->nstrs; i++)
 		if (!strcmp(c->strs[i][0], name)) {
 			ys_buf_puts(out, c->strs[i][1] ? c->strs[i][1] : "");
 			return YS_OK;
 		}
+	if ((st = figure(c, name, &f)) == YS_OK) {
+		put_figure(c, out, &f, arg);
+		return YS_OK;
+	}
+	if (st != YS_ENOTFOUND)
+		return st;
 	return bad(c, "未知的模板占位符“{%s}”", ph);
 }
 
@@ -675,8 +494,8 @@ ys_status ys_narrative_build(ys_disclosure *ds, const ys_template *t,
 	free(text);
 	if (st != YS_OK)
 		return st;
-	if ((st = compute(&c, cube)) == YS_OK)
-		st = build_sections(&c);
+	c.cube = cube;
+	st = build_sections(&c);
 	ys_yaml_free(&y);
 	return st;
 }

@@ -8,9 +8,10 @@
  * that depends on a figure's sign; `glossary:` the standard 名词解释, which a
  * bundle's own glossary entries replace or extend.
  *
- * Figures use the builder's rounding rule: each cube atom is converted to
- * display units once and figures are sums of those, so the text agrees
- * with the tables to the cent of the display unit.
+ * Figures are the template's (`figures:`, src/template/figures.h) and use
+ * the builder's rounding rule: each cube atom is converted to display units
+ * once and figures are sums of those, so the text agrees with the tables
+ * to the cent of the display unit.
  *
  * Sits above template/ and below render/. The first section has id
  * "intro" (the heading of the 情况说明 and its opening paragraph); the

@@ -88,37 +88,79 @@ static ys_status to_utf8(const char *path, const char *data, size_t len, char **
 	return st;
 }
 
-ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
-			 const ys_template *t, const ys_catalog *cat,
-			 ys_disclosure *out, ys_diag *d)
+/* The bytes into the intermediate document, by their format. */
+static ys_status read_doc(const char *path, const char *data, size_t len, ys_pdoc *doc,
+			  ys_diag *d)
 {
 	ys_parse_format f = ys_parse_detect(data, len);
-	ys_pdoc doc = {0};
 	char *text = NULL;
 	size_t tlen = 0;
 	ys_status st;
 
-	(void)cat;
 	switch (f) {
 	case YS_PFMT_TEXT:
 	case YS_PFMT_HTML:
 		if ((st = to_utf8(path, data, len, &text, &tlen, d)) != YS_OK)
 			return st;
-		st = f == YS_PFMT_TEXT ? ys_read_textexport(path, text, tlen, &doc, d)
-				       : ys_read_html(path, text, tlen, &doc, d);
+		st = f == YS_PFMT_TEXT ? ys_read_textexport(path, text, tlen, doc, d)
+				       : ys_read_html(path, text, tlen, doc, d);
 		free(text);
-		break;
+		return st;
 	case YS_PFMT_DOCX:
 	case YS_PFMT_XLSX:
-		st = ys_read_ooxml(path, data, len, f == YS_PFMT_DOCX, &doc, d);
-		break;
+		return ys_read_ooxml(path, data, len, f == YS_PFMT_DOCX, doc, d);
 	default:
-		st = ys_fail(d, YS_EINPUT, path, 0, 0,
-			     "zip 文件中既没有 word/document.xml 也没有 xl/workbook.xml："
-			     "不是 DOCX 或 XLSX");
+		return ys_fail(d, YS_EINPUT, path, 0, 0,
+			       "zip 文件中既没有 word/document.xml 也没有 xl/workbook.xml："
+			       "不是 DOCX 或 XLSX");
 	}
-	if (st == YS_OK)
+}
+
+ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
+			 const ys_template *t, const ys_catalog *cat,
+			 ys_disclosure *out, ys_diag *d)
+{
+	ys_pdoc doc = {0};
+	ys_status st;
+
+	(void)cat;
+	if ((st = read_doc(path, data, len, &doc, d)) == YS_OK)
 		st = ys_recognize(&doc, path, t, out, d);
+	ys_pdoc_free(&doc);
+	return st;
+}
+
+ys_status ys_parse_file_best(const char *path, const ys_tset *s,
+			     const ys_catalog *cat, ys_disclosure *out, ys_diag *d)
+{
+	ys_pdoc doc = {0};
+	char *data;
+	size_t len, best = 0;
+	int best_score = -1;
+	ys_status st;
+
+	(void)cat;
+	if (!s->n)
+		return ys_fail(d, YS_ENOTFOUND, path, 0, 0, "没有可用的模板（模板目录为空）");
+	if ((st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d)) != YS_OK)
+		return st;
+	st = len ? read_doc(path, data, len, &doc, d) : ys_fail(d, YS_EINPUT, path, 0, 0, "文件为空");
+	free(data);
+	if (st == YS_OK) {
+		for (size_t i = 0; i < s->n; i++) {
+			int sc = ys_recognize_score(&doc, &s->v[i]);
+
+			if (sc > best_score) {
+				best_score = sc;
+				best = i;
+			}
+		}
+		st = ys_recognize(&doc, path, &s->v[best], out, d);
+	}
+	if (st == YS_OK) {
+		out->template_chosen = 1;
+		out->template_score = best_score;
+	}
 	ys_pdoc_free(&doc);
 	return st;
 }

@@ -45,4 +45,19 @@ ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
 			 const ys_template *t, const ys_catalog *cat,
 			 ys_disclosure *out, ys_diag *d);
 
+/* The templates of datadir/templates/ (every *.yaml, by file name), each
+ * loaded with cat, for choosing one per document. */
+typedef struct ys_tset {
+	ys_template *v;
+	size_t n;
+} ys_tset;
+ys_status ys_tset_load(ys_tset *s, const char *datadir, const ys_catalog *cat, ys_diag *d);
+void ys_tset_free(ys_tset *s);
+
+/* ys_parse_file with the template of s that matches the document best
+ * (ys_recognize_score; a tie goes to the first by file name). out records
+ * its id, template_chosen and the score. */
+ys_status ys_parse_file_best(const char *path, const ys_tset *s,
+			     const ys_catalog *cat, ys_disclosure *out, ys_diag *d);
+
 #endif

@@ -26,4 +26,9 @@ ys_status ys_read_ooxml(const char *path, const char *data, size_t len,
 ys_status ys_recognize(const ys_pdoc *doc, const char *path,
 		       const ys_template *t, ys_disclosure *ds, ys_diag *d);
 
+/* How well t matches doc: 10 for each of t's tables whose title or an
+ * alias is printed, 1 for each distinct header label of t found as a cell
+ * of a published table. */
+int ys_recognize_score(const ys_pdoc *doc, const ys_template *t);
+
 #endif

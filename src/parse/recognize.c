@@ -22,6 +22,7 @@
 #include "../base/buf.h"
 #include "../base/money.h"
 #include "../base/text.h"
+#include "../template/figures.h"
 #include "../template/layout.h"
 
 #define MAXW YS_MAX_PCOLS
@@ -913,41 +914,48 @@ static ys_status keep_table(struct rec *r, const ys_pblock *t, const char *title
 
 /* ---- narrative -------------------------------------------------------- */
 
-static const struct {
-	const char *word, *id;
-} section_ids[] = {
-	{"三公", "three_public"}, {"机关运行经费", "operating_cost"},
-	{"职责", "duties"}, {"总体情况", "overview"}, {"绩效", "performance"},
-	{"采购", "procurement"}, {"资产", "assets"}, {"名词解释", "glossary"},
-	{"其他", "other"},
-};
-
-/* "一、部门职责及机构设置情况" → "duties", title "部门职责及机构设置情况". */
-static const char *section_id(const char *s, const char **title)
+/* "一、部门职责及机构设置情况" → "duties", title "部门职责及机构设置情况":
+ * the template section whose longest `match:` word the heading contains. */
+static const char *section_id(const ys_template *t, const char *s, const char **title)
 {
-	size_t n = cn_number_len(s);
+	size_t n = cn_number_len(s), best = 0;
+	const char *id = NULL;
 
 	if (!n || !starts(s + n, "、") || strlen(s) > 120)
 		return NULL;
 	*title = s + n + strlen("、");
-	for (size_t i = 0; i < sizeof section_ids / sizeof *section_ids; i++)
-		if (strstr(*title, section_ids[i].word))
-			return section_ids[i].id;
-	return NULL;
+	for (size_t i = 0; t->figures && i < t->figures->nsections; i++) {
+		const ys_tsection *sec = &t->figures->sections[i];
+
+		for (size_t k = 0; k < sec->nmatch; k++)
+			if (strlen(sec->match[k]) > best && strstr(*title, sec->match[k])) {
+				best = strlen(sec->match[k]);
+				id = sec->id;
+			}
+	}
+	return id;
 }
 
 /* The unnumbered heading of the narrative, "平乡县总工会2023年部门预算信息
- * 公开情况说明", possibly after "第二部分": the intro section, whose text
- * runs to 一、. The title (without 第二部分) goes to out. */
-static int intro_title(const char *s, char *out, size_t cap)
+ * 公开情况说明", possibly after "第二部分": the template's first section
+ * (the intro), whose heading ends with one of its match words and whose
+ * text runs to 一、. Its id goes to *id, the title (without 第二部分) to
+ * out. */
+static int intro_title(const ys_template *t, const char *s, const char **id, char *out,
+		       size_t cap)
 {
+	const ys_tsection *intro = t->figures && t->figures->nsections ? &t->figures->sections[0] : NULL;
 	char sq[SQ];
 	const char *p = sq;
 	size_t n;
+	int ended = 0;
 
 	squash(s, sq);
-	if (strlen(s) > 200 || !ends(sq, "公开情况说明") || strstr(sq, "。"))
+	for (size_t k = 0; intro && k < intro->nmatch && !ended; k++)
+		ended = ends(sq, intro->match[k]);
+	if (strlen(s) > 200 || !ended || strstr(sq, "。"))
 		return 0;
+	*id = intro->id;
 	if (starts(p, "第") && (n = cn_number_len(p + strlen("第"))) &&
 	    starts(p + strlen("第") + n, "部分"))
 		p += strlen("第") + n + strlen("部分");
@@ -1257,7 +1265,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 		const ys_pblock *b = &doc->blocks[i];
 
 		if (b->kind == YS_PB_PARA) {
-			const char *stitle = NULL, *sid = section_id(b->text, &stitle);
+			const char *stitle = NULL, *sid = section_id(t, b->text, &stitle);
 			char pname[SQ], sq[SQ], ititle[SQ];
 
 			squash(b->text, sq);
@@ -1282,8 +1290,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 				}
 				continue;
 			}
-			if (!sid && intro_title(b->text, ititle, sizeof ititle)) {
-				sid = "intro";
+			if (!sid && intro_title(t, b->text, &sid, ititle, sizeof ititle)) {
 				stitle = ititle;
 			}
 			if (sid && !ys_disclosure_section(ds, sid)) {

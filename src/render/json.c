@@ -160,6 +160,16 @@ ys_status ys_render_json(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 	set(root, "money_unit", json_string(ds->money_unit ? ds->money_unit : "万元"));
 	if (ds->template_name)
 		set(root, "template", json_string(ds->template_name));
+	if (ds->template_name && ds->template_chosen) {
+		/* "template" stays the id it always was; the choice is a new key. */
+		json_t *m = json_object();
+
+		if (m) {
+			set(m, "id", json_string(ds->template_name));
+			set(m, "score", json_integer(ds->template_score));
+		}
+		set(root, "template_match", m);
+	}
 	for (size_t i = 0; i < ds->ntables; i++) {
 		json_t *t = table_json(ds, &ds->tables[i]);
 

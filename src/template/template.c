@@ -10,6 +10,7 @@
 
 #include "../base/text.h"
 #include "../base/yaml.h"
+#include "figures.h"
 #include "layout.h"
 
 struct tctx {
@@ -437,6 +438,7 @@ ys_status ys_template_load(ys_template *t, const char *datadir,
 	for (size_t i = 0; i < t->ntables; i++)
 		if ((st = parse_table(&c, ys_yaml_seq_at(&y, tables, i), &t->tables[i])))
 			goto out;
+	st = ys_figures_load(t, &y, root, cat, d);
 out:
 	if (st == YS_ENOMEM)
 		st = ys_fail(d, YS_ENOMEM, t->path, 0, 0, "内存不足");
@@ -450,6 +452,14 @@ void ys_template_free(ys_template *t)
 {
 	ys_arena_free(&t->arena);
 	memset(t, 0, sizeof *t);
+}
+
+ys_status ys_template_parse_filter(ys_template *t, ys_yaml *y, ys_ynode *n,
+				   const ys_catalog *cat, ys_filter *f, ys_diag *d)
+{
+	struct tctx c = {t, y, cat, t->path, d};
+
+	return parse_filter(&c, n, f);
 }
 
 const ys_ttable *ys_template_table(const ys_template *t, const char *id)

@@ -97,6 +97,7 @@ typedef struct ys_template {
 	size_t nheader_lines;
 	ys_ttable *tables;
 	size_t ntables;
+	struct ys_tfigures *figures;	/* narrative figures (figures.h), or NULL */
 } ys_template;
 
 /* Loads data/templates/<name>.yaml from datadir (or `name` itself when it
@@ -107,5 +108,11 @@ ys_status ys_template_load(ys_template *t, const char *datadir,
 void ys_template_free(ys_template *t);
 
 const ys_ttable *ys_template_table(const ys_template *t, const char *id);
+
+/* Reads a filter mapping of t's file (as in tables) into f, arrays in t's arena. */
+struct ys_yaml;
+struct yaml_node_s;
+ys_status ys_template_parse_filter(ys_template *t, struct ys_yaml *y, struct yaml_node_s *n,
+				   const ys_catalog *cat, ys_filter *f, ys_diag *d);
 
 #endif

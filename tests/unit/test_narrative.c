@@ -193,6 +193,32 @@ static void test_unknown_placeholder(void **state)
 	ys_job_free(&j);
 }
 
+/* Families of the template's figures: any functional or economic code and
+ * any fund, without a line each ({eco_30215} is 会议费, none here). */
+static void test_family_placeholders(void **state)
+{
+	ys_job j;
+	ys_diag d;
+	char path[] = "/tmp/ys-narrative-XXXXXX.yaml";
+	int fd = mkstemps(path, 5);
+	FILE *f;
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("sections:\n- {id: other, title: 其他, text: \"{func_201:wan2}|{func_2101101:wan2}|"
+	      "{eco_30215:wan2t}|{eco_302:wan2}|{fund_gpb:wan0}|{expense_project:wan2}\"}\n", f);
+	fclose(f);
+	load_bundle(&j, REF);
+	j.tpl.path = path;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(rebuild(&j, &d), YS_OK);
+	unlink(path);
+	assert_string_equal(section(&j, "other"), "527.68|6.20|0|338.91|552|346.48");
+	ys_job_free(&j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_wording_follows_numbers),
 		cmocka_unit_test(test_procurement_nature_glossary),
 		cmocka_unit_test(test_unknown_placeholder),
+		cmocka_unit_test(test_family_placeholders),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
