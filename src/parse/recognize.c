@@ -191,16 +191,20 @@ struct hdr {
 	int year;
 };
 
-/* "711平乡县总工会": a unit code and name on a line of their own. */
-static int unit_line(struct rec *r, const char *sq, size_t len, struct hdr *h)
+/* "711平乡县总工会": a unit code and name on a line of their own, or
+ * (labelled) in front of 预算年度 / 单位 on the same line. */
+static int unit_line(struct rec *r, const char *sq, size_t len, struct hdr *h,
+		     int labelled)
 {
 	size_t n = 0;
 
 	while (n < len && sq[n] >= '0' && sq[n] <= '9')
 		n++;
-	/* Not "2023年，我部门…": a short line without punctuation. */
+	/* Not "2023年，我部门…": a short line without punctuation. Before the
+	 * labels the line is a header line anyway, so a long unit name (there
+	 * are names of 100 characters and more) is still read. */
 	if (n < 3 || n > 12 || n >= len || (unsigned char)sq[n] < 0x80 || starts(sq + n, "年") ||
-	    len >= 80)
+	    (!labelled && len >= 80))
 		return 0;
 	for (size_t i = n; i < len; i++)
 		if (sq[i] == ':' || starts(sq + i, "：") || starts(sq + i, "，") || starts(sq + i, "。"))
@@ -247,7 +251,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 	while (up && !starts(up + ul, "万元") && !starts(up + ul, "元"))
 		up = find_label(up + ul, "单位", &ul);
 	if (!yp && !up)
-		return unit_line(r, sq, strlen(sq), h);
+		return unit_line(r, sq, strlen(sq), h, 0);
 	if (up) {
 		const char *v = up + ul;
 		const char *after = v + (starts(v, "万元") ? strlen("万元") : strlen("元"));
@@ -281,7 +285,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 		 * 平乡县总工会"; other text in front (a title printed on the same
 		 * line) names no unit, as a line holding 单位：万元 always was a
 		 * header line. */
-		if (first > sq && !unit_line(r, sq, (size_t)(first - sq), &out)) {
+		if (first > sq && !unit_line(r, sq, (size_t)(first - sq), &out, 1)) {
 			int named = 0;
 
 			for (int i = 0; labels[i] && !named; i++) {
@@ -290,7 +294,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 
 				if (lp != sq || lp + ll >= first)
 					continue;
-				if (!unit_line(r, sq + ll, (size_t)(first - sq) - ll, &out))
+				if (!unit_line(r, sq + ll, (size_t)(first - sq) - ll, &out, 1))
 					out.unit_name = ys_arena_strndup(&r->ds->arena, sq + ll,
 									 (size_t)(first - sq) - ll);
 				named = 1;
