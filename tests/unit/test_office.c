@@ -243,6 +243,37 @@ static void test_render_empty(void **state)
 	ys_disclosure_free(&ds);
 }
 
+/* Row names as a parsed document may hold them: a formula is neutralised
+ * in CSV, markup is escaped in Markdown. */
+static void test_hostile_row_names(void **state)
+{
+	ys_job j;
+	ys_buf out = YS_BUF_INIT;
+	ys_diag d;
+	ys_dtable *t;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	load_bundle(&j, REF);
+	t = (ys_dtable *)ys_disclosure_table(&j.ds, "T3");
+	assert_non_null(t);
+	assert_true(t->nrows > 2);
+	t->rows[1].name = "=HYPERLINK(\"http://x\")";
+	t->rows[1].label = NULL;
+	t->rows[2].name = "[x](javascript:alert(1))<b>";
+	t->rows[2].label = NULL;
+	assert_int_equal(ys_render_csv(&j.ds, &out, &d), YS_OK);
+	assert_non_null(strstr(ys_buf_str(&out), "\"'=HYPERLINK(\"\"http://x\"\")\""));
+	assert_null(strstr(ys_buf_str(&out), ",\"=HYPERLINK"));
+	ys_buf_reset(&out);
+	assert_int_equal(ys_render_md(&j.ds, &j.tpl, &out, &d), YS_OK);
+	assert_non_null(strstr(ys_buf_str(&out), "\\[x\\]\\(javascript:alert\\(1\\)\\)\\<b\\>"));
+	assert_null(strstr(ys_buf_str(&out), "[x](javascript"));
+	assert_null(strstr(ys_buf_str(&out), "<b>"));
+	ys_buf_free(&out);
+	ys_job_free(&j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_ptable_reference),
 		cmocka_unit_test(test_render_reference),
 		cmocka_unit_test(test_render_empty),
+		cmocka_unit_test(test_hostile_row_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
