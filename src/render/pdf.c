@@ -364,6 +364,14 @@ static void header_line(pdf *p)
 	static const align al[] = {AL_LEFT, AL_CENTER, AL_RIGHT};
 	double h = 0;
 
+	/* A unit name longer than the left third of the line (a half-em of
+	 * 9.5 pt is 4.75 pt) takes a line of its own, so that 预算年度 and
+	 * 单位 are not drawn over it. */
+	if (n == 3 && ys_text_width(ys_buf_str(&parts[0])) * 4.75 > text_w(p) / 3) {
+		p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&parts[0]), SERIF,
+				  9.5, 0, AL_LEFT) + 2;
+		ys_buf_reset(&parts[0]);
+	}
 	for (size_t i = 0; i < n; i++) {
 		double th = draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&parts[i]), SERIF,
 				      9.5, 0, n == 3 ? al[i] : AL_LEFT);
@@ -761,14 +769,20 @@ static void title_page(pdf *p)
 {
 	ys_buf title = YS_BUF_INIT;
 	char line[32];
+	double size = 28;
 
 	new_page(p, 0);
 	ys_office_doc_title(p->ds, &title);
 	p->y = p->ph * 0.3;
-	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, 28, 1,
+	/* 28 pt, smaller (down to 16 pt) for a title that would take more
+	 * than four lines: the unit name and year must stay on the page. */
+	while (size > 16 && ys_text_width(ys_buf_str(&title)) / 2 * size > 4 * text_w(p))
+		size -= 2;
+	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, size, 1,
 			  AL_CENTER);
 	ys_buf_free(&title);
-	p->y = p->ph * 0.62;
+	/* Below a long title that reaches past the usual place. */
+	p->y = p->y + 24 > p->ph * 0.62 ? p->y + 24 : p->ph * 0.62;
 	p->y += draw_text(p, M_SIDE, p->y, text_w(p), p->ds->unit_name ? p->ds->unit_name : "",
 			  SERIF, 16, 0, AL_CENTER) + 10;
 	snprintf(line, sizeof line, "%d年", p->ds->year);
