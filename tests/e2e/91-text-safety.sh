@@ -147,3 +147,19 @@ if $YS render "$tmp/ts-huge" -f docx -o "$tmp/ts-huge.docx" 2>"$tmp/err" &&
 else
 	no "text: DOCX and a 33,300-character goal" "$tmp/err"
 fi
+
+# The narrative: a negative figure keeps its sign (it printed as its
+# absolute value), a decrease is worded 减少 with the amount without sign.
+mkdir -p "$tmp/ts-neg"
+cp $ex/budget.yaml "$tmp/ts-neg/"
+sed 's/^2012901,30107,gpb,basic,,40000.00$/2012901,30107,gpb,basic,,-2040000.00/' \
+	$ex/lines.csv >"$tmp/ts-neg/lines.csv"
+if ! cmp -s $ex/lines.csv "$tmp/ts-neg/lines.csv" &&
+   $YS render "$tmp/ts-neg" -f md -o "$tmp/ts-neg.md" 2>"$tmp/err" &&
+   grep -qF '其中基本支出-2万元，包括人员经费-8万元和日常公用经费6万元' "$tmp/ts-neg.md" &&
+   grep -qF '较2022年预算减少39万元，其中：基本支出减少132万元，项目支出增加93万元' "$tmp/ts-neg.md"; then
+	ok "text: narrative prints a negative figure with its sign, a decrease as 减少"
+else
+	grep -n '基本支出' "$tmp/ts-neg.md" >>"$tmp/err" 2>/dev/null
+	no "text: narrative and negative figures" "$tmp/err"
+fi
