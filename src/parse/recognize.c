@@ -1237,6 +1237,18 @@ static ys_status append_rows(struct rec *r, const ys_ttable *tt, ys_dtable *to,
 
 /* ---- the document ----------------------------------------------------- */
 
+/* Does table t hold no figure but 0 (no rows, or rows of zeros, as a
+ * 三公 table of a unit without 三公 经费 is published)? Then a "注：" line
+ * after it is its empty-table note. */
+static int no_figures(const ys_dtable *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->rows[i].has && t->rows[i].has[c] && t->rows[i].values[c])
+				return 0;
+	return 1;
+}
+
 ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *t,
 		       ys_disclosure *ds, ys_diag *d)
 {
@@ -1267,7 +1279,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 			squash(b->text, sq);
 			if ((starts(sq, "注：") || starts(sq, "注:")) && last_was_table &&
 			    r.ntables && r.tables[r.ntables - 1].id &&
-			    !r.tables[r.ntables - 1].nrows && !r.tables[r.ntables - 1].note) {
+			    no_figures(&r.tables[r.ntables - 1]) && !r.tables[r.ntables - 1].note) {
 				const char *note = b->text + (starts(b->text, "注：") ? strlen("注：") : 0);
 
 				if (!starts(b->text, "注："))

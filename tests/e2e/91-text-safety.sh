@@ -163,3 +163,25 @@ else
 	grep -n '基本支出' "$tmp/ts-neg.md" >>"$tmp/err" 2>/dev/null
 	no "text: narrative and negative figures" "$tmp/err"
 fi
+
+# A unit without 三公 经费 (the reference without its 30212/30217/30231/
+# 31013 lines): our own render passes our own check — T9 carries the
+# template's empty-table note, and the parsers read it back.
+fx=tests/fixtures/no-three-public-2023
+for f in json docx html xlsx; do
+	if $YS render $fx -f $f -o "$tmp/ts-no3.$f" 2>"$tmp/err" &&
+	   $YS check "$tmp/ts-no3.$f" >"$tmp/out" 2>&1 &&
+	   grep -qF '0 个错误，0 个警告' "$tmp/out" &&
+	   { [ $f = xlsx ] || grep -qF '0 个错误，0 个警告，0 个提示' "$tmp/out"; }; then
+		ok "text: a unit without 三公 经费 rendered to $f passes check"
+	else
+		cat "$tmp/out" >>"$tmp/err"
+		no "text: render then check of a unit without 三公 经费 ($f)" "$tmp/err"
+	fi
+done
+if $YS render $fx -f md -o "$tmp/ts-no3.md" 2>"$tmp/err" &&
+   grep -qF '注：本部门无财政拨款“三公”经费预算，空表列示。' "$tmp/ts-no3.md"; then
+	ok "text: the empty 三公 table carries the template's note"
+else
+	no "text: the empty 三公 table without its note" "$tmp/err"
+fi
