@@ -84,6 +84,21 @@ long ys_utf8_invalid_at(const char *str, size_t len)
 	return -1;
 }
 
+void ys_utf8_cut_partial(char *s)
+{
+	size_t n = strlen(s), start;
+	unsigned c;
+
+	if (!n || !((unsigned char)s[n - 1] & 0x80))
+		return;
+	start = n - 1;
+	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80 && n - start < 4)
+		start--;
+	c = (unsigned char)s[start];
+	if (n - start < (size_t)(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1))
+		s[start] = '\0';
+}
+
 long ys_text_check_xml_safe(const char *str, size_t len, const char **why)
 {
 	const unsigned char *s = (const unsigned char *)str;

@@ -274,6 +274,75 @@ static void test_hostile_row_names(void **state)
 	ys_job_free(&j);
 }
 
+/* Member name of the zip archive in b, malloc'd and NUL-terminated. */
+static char *zip_member(const ys_buf *b, const char *name)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	zip_file_t *f;
+	zip_stat_t st;
+	char *text;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(b->data, b->len, 0, &ze);
+	assert_non_null(src);
+	za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	assert_non_null(za);
+	assert_int_equal(zip_stat(za, name, 0, &st), 0);
+	text = calloc(1, st.size + 1);
+	assert_non_null(text);
+	f = zip_fopen(za, name, 0);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+	zip_fclose(f);
+	zip_close(za);
+	zip_error_fini(&ze);
+	return text;
+}
+
+/* Sheet names follow Excel's rules: at most 31 characters cut on a
+ * character boundary, []:*?/\ replaced, no apostrophe at either end, and
+ * unique without regard to case (" (2)", " (3)" …). */
+static void test_xlsx_sheet_names(void **state)
+{
+	static const char *const want[] = {
+		"name=\"T1 部门预算_收支__总表____\"",
+		"name=\"T1 部门预算_收支__总表____ (2)\"",
+		"name=\"t1 部门预算_收支__总表____ (3)\"",
+		"name=\"T4 一二三四五六七八九十一二三四五六七八九十一二三四五六七八\"",
+		"name=\"T4 一二三四五六七八九十一二三四五六七八九十一二三四 (2)\"",
+		"name=\"_x y_\"",
+	};
+	static const char *const forbidden = "部门预算[收支]:总表*?/\\";
+	const char *long_title = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+	ys_job j;
+	ys_buf out = YS_BUF_INIT;
+	ys_diag d;
+	char *wb;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	load_bundle(&j, REF);
+	assert_true(j.ds.ntables >= 6);
+	j.ds.tables[0].id = "T1", j.ds.tables[0].title = forbidden;
+	j.ds.tables[1].id = "T1", j.ds.tables[1].title = forbidden;
+	j.ds.tables[2].id = "t1", j.ds.tables[2].title = forbidden;
+	j.ds.tables[3].id = "T4", j.ds.tables[3].title = long_title;
+	j.ds.tables[4].id = "T4", j.ds.tables[4].title = long_title;
+	j.ds.tables[5].id = "'x", j.ds.tables[5].title = "y'";
+	assert_int_equal(ys_render_xlsx(&j.ds, NULL, &out, &d), YS_OK);
+	wb = zip_member(&out, "xl/workbook.xml");
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(wb, want[i])) {
+			print_error("missing %s in %s\n", want[i], wb);
+			fail();
+		}
+	free(wb);
+	ys_buf_free(&out);
+	ys_job_free(&j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_render_reference),
 		cmocka_unit_test(test_render_empty),
 		cmocka_unit_test(test_hostile_row_names),
+		cmocka_unit_test(test_xlsx_sheet_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

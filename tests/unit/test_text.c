@@ -60,6 +60,21 @@ static void test_xml_safe(void **state)
 	assert_int_equal(ys_text_check_xml_safe("", 0, NULL), -1);
 }
 
+static void test_utf8_cut_partial(void **state)
+{
+	char a[] = "平乡\xe5\xb9", b[] = "平乡", c[] = "ab\xf0\x9f\x98", d[] = "";
+
+	(void)state;
+	ys_utf8_cut_partial(a);
+	assert_string_equal(a, "平乡");
+	ys_utf8_cut_partial(b);
+	assert_string_equal(b, "平乡");
+	ys_utf8_cut_partial(c);
+	assert_string_equal(c, "ab");
+	ys_utf8_cut_partial(d);
+	assert_string_equal(d, "");
+}
+
 static void test_gbk_and_bom(void **state)
 {
 	/* "一般公共预算拨款" in GBK. */
@@ -173,6 +188,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_validation),
 		cmocka_unit_test(test_xml_safe),
+		cmocka_unit_test(test_utf8_cut_partial),
 		cmocka_unit_test(test_gbk_and_bom),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_buf),
