@@ -84,6 +84,48 @@ long ys_utf8_invalid_at(const char *str, size_t len)
 	return -1;
 }
 
+void ys_utf8_cut_partial(char *s)
+{
+	size_t n = strlen(s), start;
+	unsigned c;
+
+	if (!n || !((unsigned char)s[n - 1] & 0x80))
+		return;
+	start = n - 1;
+	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80 && n - start < 4)
+		start--;
+	c = (unsigned char)s[start];
+	if (n - start < (size_t)(c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1))
+		s[start] = '\0';
+}
+
+long ys_text_check_xml_safe(const char *str, size_t len, const char **why)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	long bad = ys_utf8_invalid_at(str, len);
+
+	/* Everything before the first invalid sequence is valid UTF-8, so
+	 * the scan below may decode without checking again. */
+	for (size_t i = 0; i < (bad < 0 ? len : (size_t)bad); i++) {
+		unsigned c = s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			if (why)
+				*why = "控制字符";
+			return (long)i;
+		}
+		/* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+		if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
+			if (why)
+				*why = s[i + 2] == 0xBE ? "非字符 U+FFFE" : "非字符 U+FFFF";
+			return (long)i;
+		}
+	}
+	if (bad >= 0 && why)
+		*why = "无效的 UTF-8 字节";
+	return bad;
+}
+
 void ys_text_position(const char *s, size_t off, long *line, long *col)
 {
 	long l = 1, c = 1;

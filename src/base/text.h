@@ -31,6 +31,19 @@ long ys_utf8_invalid_at(const char *s, size_t len);
 ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
 			  const char **encoding, ys_diag *d);
 
+/* Removes an incomplete UTF-8 sequence at the end of s, as left by
+ * snprintf into a short buffer: a label shortened for a chart ends on a
+ * character boundary. */
+void ys_utf8_cut_partial(char *s);
+
+/* Can s (len bytes) stand in XML 1.0 text? Returns -1 when it can, else
+ * the byte offset of the first thing XML forbids: invalid UTF-8 (lone
+ * surrogates and overlong forms included), a C0 control character other
+ * than tab, LF and CR, or U+FFFE / U+FFFF. *why (may be NULL) then names
+ * it in Chinese. Inputs are checked with it once, where text enters the
+ * model, so that no renderer has to drop or mangle characters. */
+long ys_text_check_xml_safe(const char *s, size_t len, const char **why);
+
 /* Line (1-based) and column (1-based, in characters) of a byte offset. */
 void ys_text_position(const char *s, size_t off, long *line, long *col);
 

@@ -432,6 +432,69 @@ static ys_status read_glossary(struct yctx *c, ys_ynode *root)
 	return YS_OK;
 }
 
+/* Fails when text (a whole input file, UTF-8) holds a character that XML
+ * forbids, naming its line and column: every string of a bundle ends up in
+ * DOCX, XLSX or HTML, and a renderer must never have to drop or mangle one. */
+static ys_status check_file_text(const char *path, const char *text, size_t len,
+				 ys_diag *d)
+{
+	const char *why = NULL;
+	long at = ys_text_check_xml_safe(text, len, &why), line, col;
+
+	if (at < 0)
+		return YS_OK;
+	ys_text_position(text, (size_t)at, &line, &col);
+	return ys_fail(d, YS_EINPUT, path, line, col,
+		       "含有公开文件中不允许的%s（字节 0x%02X）；请删去或改正这个字符", why,
+		       (unsigned)(unsigned char)text[at]);
+}
+
+/* The key whose value is node n (a scalar), or NULL. */
+static const char *key_of(yaml_document_t *doc, yaml_node_t *n)
+{
+	for (yaml_node_t *m = doc->nodes.start; m < doc->nodes.top; m++) {
+		if (m->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+		     p < m->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(doc, p->key);
+
+			if (yaml_document_get_node(doc, p->value) == n && k &&
+			    k->type == YAML_SCALAR_NODE)
+				return (const char *)k->data.scalar.value;
+			if (k == n)
+				return (const char *)n->data.scalar.value;
+		}
+	}
+	return NULL;
+}
+
+/* Every scalar of the document XML-safe: escapes in double-quoted scalars
+ * ("\x01", "\uFFFF") give characters the file's bytes do not show. Nodes
+ * are walked as stored, once each, so aliases cost nothing. */
+static ys_status check_scalars(struct yctx *c)
+{
+	yaml_document_t *doc = &c->y->doc;
+
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+		const char *why = NULL, *key;
+		long at;
+
+		if (n->type != YAML_SCALAR_NODE)
+			continue;
+		at = ys_text_check_xml_safe((const char *)n->data.scalar.value,
+					    n->data.scalar.length, &why);
+		if (at < 0)
+			continue;
+		key = key_of(doc, n);
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), ys_yaml_col(n),
+			       "“%s”的值含有公开文件中不允许的%s（第 %ld 个字节，0x%02X）；"
+			       "请删去或改正这个字符", key ? key : "（序列中的值）", why, at + 1,
+			       (unsigned)n->data.scalar.value[at]);
+	}
+	return YS_OK;
+}
+
 ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 {
 	static const char *const known[] = {"schema", "template", "year", "unit",
@@ -455,7 +518,8 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 		return YS_ENOMEM;
 	if ((st = ys_read_file(b->yaml_path, 16u << 20, &text, &len, d)) != YS_OK)
 		return st;
-	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, NULL, d)) != YS_OK) {
+	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, NULL, d)) != YS_OK ||
+	    (st = check_file_text(b->yaml_path, text, len, d)) != YS_OK) {
 		free(text);
 		return st;
 	}
@@ -467,6 +531,8 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 	c.y = &y;
 	c.path = b->yaml_path;
 	c.d = d;
+	if ((st = check_scalars(&c)) != YS_OK)
+		goto out;
 	root = ys_yaml_root(&y);
 	if (!ys_yaml_is_map(root)) {
 		st = ys_fail(d, YS_EINPUT, c.path, ys_yaml_line(root), 0,
@@ -727,7 +793,8 @@ ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
 	c.path = b->lines_path;
 	if ((st = ys_read_file(c.path, ((size_t)2 << 30) - 1, &text, &len, d)) != YS_OK)
 		return st;
-	if ((st = ys_text_to_utf8(c.path, &text, &len, NULL, d)) == YS_OK)
+	if ((st = ys_text_to_utf8(c.path, &text, &len, NULL, d)) == YS_OK &&
+	    (st = check_file_text(c.path, text, len, d)) == YS_OK)
 		st = ys_csv_read(c.path, text, len, line_row, &c, d);
 	free(text);
 	if (st == YS_OK && !c.header_done)

@@ -7,9 +7,11 @@
 #include "disclosure_json.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/buf.h"
 #include "../base/money.h"
 #include "../base/text.h"
 
@@ -381,6 +383,65 @@ static ys_status read_root(rd *r, json_t *root)
 	return YS_OK;
 }
 
+/* The line and column of the first escape in text that gives a character
+ * XML forbids (\u0001, \uFFFF …), or 0 when there is none: jansson keeps
+ * no positions, but the escape is where the reader must look. */
+static void escape_place(const char *text, size_t len, long *line, long *col)
+{
+	*line = *col = 0;
+	for (size_t i = 0; i + 5 < len; i++) {
+		size_t bs = 0;
+		unsigned v;
+
+		if (text[i] != '\\' || text[i + 1] != 'u')
+			continue;
+		for (size_t k = i; k > 0 && text[k - 1] == '\\'; k--)
+			bs++;
+		if (bs % 2 || sscanf(text + i + 2, "%4x", &v) != 1)
+			continue;
+		if ((v < 0x20 && v != '\t' && v != '\n' && v != '\r') || v == 0xFFFE ||
+		    v == 0xFFFF) {
+			ys_text_position(text, i, line, col);
+			return;
+		}
+	}
+}
+
+/* Every string (values and keys) XML-safe; path grows with the keys and
+ * indexes on the way down ("tables[2].rows[5].name"), for the message.
+ * Returns the string's path in *where when one is not. jansson limits
+ * nesting (2048 levels), which bounds the recursion. */
+static int json_safe(json_t *v, ys_buf *path, const char **why)
+{
+	size_t mark = path->len;
+
+	if (json_is_string(v))
+		return ys_text_check_xml_safe(json_string_value(v), json_string_length(v),
+					      why) < 0;
+	if (json_is_array(v)) {
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			ys_buf_printf(path, "[%zu]", i);
+			if (!json_safe(json_array_get(v, i), path, why))
+				return 0;
+			path->len = mark;
+			ys_buf_puts(path, "");
+		}
+	} else if (json_is_object(v)) {
+		const char *key;
+		json_t *e;
+
+		json_object_foreach(v, key, e) {
+			ys_buf_printf(path, "%s%s", path->len ? "." : "", key);
+			if (ys_text_check_xml_safe(key, strlen(key), why) >= 0 ||
+			    !json_safe(e, path, why))
+				return 0;
+			path->len = mark;
+			ys_buf_puts(path, "");
+		}
+	}
+	return 1;
+}
+
 ys_status ys_disclosure_json_parse(ys_disclosure *ds, const char *text,
 				   size_t len, const char *path, ys_diag *d)
 {
@@ -393,6 +454,22 @@ ys_status ys_disclosure_json_parse(ys_disclosure *ds, const char *text,
 	if (!root)
 		return ys_fail(d, YS_EINPUT, path, err.line > 0 ? err.line : 0,
 			       err.column > 0 ? err.column : 0, "JSON 语法错误：%s", err.text);
+	{
+		ys_buf where = YS_BUF_INIT;
+		const char *why = NULL;
+		long line, col;
+
+		if (!json_safe(root, &where, &why)) {
+			escape_place(text, len, &line, &col);
+			st = ys_fail(d, YS_EINPUT, path, line, col,
+				     "“%s”含有公开文件中不允许的%s；请删去或改正这个字符",
+				     where.len ? ys_buf_str(&where) : "（顶层）", why);
+			ys_buf_free(&where);
+			json_decref(root);
+			return st;
+		}
+		ys_buf_free(&where);
+	}
 	st = read_root(&r, root);
 	json_decref(root);
 	return st;

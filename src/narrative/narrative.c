@@ -206,7 +206,13 @@ static void put_figure(struct nctx *c, ys_buf *out, const fig *f, const char *fm
 	char m[YS_MONEY_FMT_MAX];
 	int dec = c->t->decimals, to = dec, trim = 0;
 	int sign = 0;
-	int64_t v = f->v < 0 ? -f->v : f->v;
+	/* A change (x_change) is worded by its phrase, 增加 or 减少, and
+	 * printed without its sign unless the format asks for it (wan2s, a
+	 * column of changes); any other figure is what it is, and a negative
+	 * one keeps its minus: "-3万元", never "3万元" or "0万元". */
+	size_t nl = strlen(f->name);
+	int change = nl > 7 && !strcmp(f->name + nl - 7, "_change");
+	int64_t v = change && f->v < 0 ? -f->v : f->v;
 
 	if (!f->has) {
 		ys_buf_puts(out, "—");

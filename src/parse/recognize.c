@@ -192,16 +192,20 @@ struct hdr {
 	int year;
 };
 
-/* "711平乡县总工会": a unit code and name on a line of their own. */
-static int unit_line(struct rec *r, const char *sq, size_t len, struct hdr *h)
+/* "711平乡县总工会": a unit code and name on a line of their own, or
+ * (labelled) in front of 预算年度 / 单位 on the same line. */
+static int unit_line(struct rec *r, const char *sq, size_t len, struct hdr *h,
+		     int labelled)
 {
 	size_t n = 0;
 
 	while (n < len && sq[n] >= '0' && sq[n] <= '9')
 		n++;
-	/* Not "2023年，我部门…": a short line without punctuation. */
+	/* Not "2023年，我部门…": a short line without punctuation. Before the
+	 * labels the line is a header line anyway, so a long unit name (there
+	 * are names of 100 characters and more) is still read. */
 	if (n < 3 || n > 12 || n >= len || (unsigned char)sq[n] < 0x80 || starts(sq + n, "年") ||
-	    len >= 80)
+	    (!labelled && len >= 80))
 		return 0;
 	for (size_t i = n; i < len; i++)
 		if (sq[i] == ':' || starts(sq + i, "：") || starts(sq + i, "，") || starts(sq + i, "。"))
@@ -248,7 +252,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 	while (up && !starts(up + ul, "万元") && !starts(up + ul, "元"))
 		up = find_label(up + ul, "单位", &ul);
 	if (!yp && !up)
-		return unit_line(r, sq, strlen(sq), h);
+		return unit_line(r, sq, strlen(sq), h, 0);
 	if (up) {
 		const char *v = up + ul;
 		const char *after = v + (starts(v, "万元") ? strlen("万元") : strlen("元"));
@@ -282,7 +286,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 		 * 平乡县总工会"; other text in front (a title printed on the same
 		 * line) names no unit, as a line holding 单位：万元 always was a
 		 * header line. */
-		if (first > sq && !unit_line(r, sq, (size_t)(first - sq), &out)) {
+		if (first > sq && !unit_line(r, sq, (size_t)(first - sq), &out, 1)) {
 			int named = 0;
 
 			for (int i = 0; labels[i] && !named; i++) {
@@ -291,7 +295,7 @@ static int header_line(struct rec *r, const char *s, struct hdr *h)
 
 				if (lp != sq || lp + ll >= first)
 					continue;
-				if (!unit_line(r, sq + ll, (size_t)(first - sq) - ll, &out))
+				if (!unit_line(r, sq + ll, (size_t)(first - sq) - ll, &out, 1))
 					out.unit_name = ys_arena_strndup(&r->ds->arena, sq + ll,
 									 (size_t)(first - sq) - ll);
 				named = 1;
@@ -1241,6 +1245,18 @@ static ys_status append_rows(struct rec *r, const ys_ttable *tt, ys_dtable *to,
 
 /* ---- the document ----------------------------------------------------- */
 
+/* Does table t hold no figure but 0 (no rows, or rows of zeros, as a
+ * 三公 table of a unit without 三公 经费 is published)? Then a "注：" line
+ * after it is its empty-table note. */
+static int no_figures(const ys_dtable *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->rows[i].has && t->rows[i].has[c] && t->rows[i].values[c])
+				return 0;
+	return 1;
+}
+
 ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *t,
 		       ys_disclosure *ds, ys_diag *d)
 {
@@ -1271,7 +1287,7 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 			squash(b->text, sq);
 			if ((starts(sq, "注：") || starts(sq, "注:")) && last_was_table &&
 			    r.ntables && r.tables[r.ntables - 1].id &&
-			    !r.tables[r.ntables - 1].nrows && !r.tables[r.ntables - 1].note) {
+			    no_figures(&r.tables[r.ntables - 1]) && !r.tables[r.ntables - 1].note) {
 				const char *note = b->text + (starts(b->text, "注：") ? strlen("注：") : 0);
 
 				if (!starts(b->text, "注："))

@@ -55,7 +55,7 @@ typedef struct dx {
 /* One heading of the document, for the TOC and its bookmark. */
 typedef struct heading {
 	int level;
-	char text[512];
+	ys_buf text;
 } heading;
 
 static void text_run(ys_buf *b, const char *s, size_t n, const char *rpr)
@@ -138,7 +138,7 @@ static void heading_para(dx *x, const char *style, const char *extra_ppr, const 
 /* The header line: unit at the left, 预算年度 centred, 单位 at the right. */
 static void header_line(dx *x)
 {
-	char parts[3][YS_HEADER_PART_MAX];
+	ys_buf parts[3] = {YS_BUF_INIT, YS_BUF_INIT, YS_BUF_INIT};
 	size_t n = ys_office_header_parts(x->ds, x->tpl, parts);
 	int w = TEXT_W(x->landscape);
 
@@ -148,9 +148,11 @@ static void header_line(dx *x)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			ys_buf_puts(x->b, "<w:r><w:tab/></w:r>");
-		runs(x->b, parts[i], NULL);
+		runs(x->b, ys_buf_str(&parts[i]), NULL);
 	}
 	ys_buf_puts(x->b, "</w:p>");
+	for (size_t i = 0; i < 3; i++)
+		ys_buf_free(&parts[i]);
 }
 
 /* A table cell: width, span, vertical merge ("restart"/"continue"/NULL),
@@ -294,10 +296,11 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 	}
 	table_end(x->b);
 	if (t->note) {
-		char note[1024];
+		ys_buf note = YS_BUF_INIT;
 
-		snprintf(note, sizeof note, "注：%s", t->note);
-		para(x->b, "<w:pStyle w:val=\"TableNote\"/>", note, NULL);
+		ys_buf_printf(&note, "注：%s", t->note);
+		para(x->b, "<w:pStyle w:val=\"TableNote\"/>", ys_buf_str(&note), NULL);
+		ys_buf_free(&note);
 	}
 	x->cell_sz = 0;
 	ys_ptable_free(&p);
@@ -310,7 +313,8 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 					    "绩效指标描述", "指标值", "指标值确定依据"};
 	static const int weights[] = {12, 12, 19, 29, 12, 16};
 	const char *name = pf->name ? pf->name : "";
-	char title[1024], buf[YS_MONEY_FMT_MAX];
+	char buf[YS_MONEY_FMT_MAX];
+	ys_buf title = YS_BUF_INIT;
 	int tw[6], rest = 0;
 
 	if (x->landscape)
@@ -320,10 +324,11 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 		tw[c] = TEXT_W(0) * weights[c] / 100;
 	for (int c = 1; c < 6; c++)
 		rest += tw[c];
-	snprintf(title, sizeof title, "%zu、%s%s", n, name,
-		 strstr(name, "绩效目标表") ? "" : "绩效目标表");
+	ys_buf_printf(&title, "%zu、%s%s", n, name,
+		      strstr(name, "绩效目标表") ? "" : "绩效目标表");
 	/* Below the TOC's levels, so without a bookmark. */
-	para(x->b, "<w:pStyle w:val=\"Heading3\"/>", title, NULL);
+	para(x->b, "<w:pStyle w:val=\"Heading3\"/>", ys_buf_str(&title), NULL);
+	ys_buf_free(&title);
 	table_start(x->b, tw, 6);
 
 	ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
@@ -332,12 +337,13 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 	cell(x, rest, 5, NULL, "left", name, 0, 0, NULL);
 	ys_buf_puts(x->b, "</w:tr>");
 	if (pf->has_budget) {
-		char label[64];
+		ys_buf label = YS_BUF_INIT;
 
-		snprintf(label, sizeof label, "预算金额（%s）",
-			 x->ds->money_unit ? x->ds->money_unit : "万元");
+		ys_buf_printf(&label, "预算金额（%s）",
+			      x->ds->money_unit ? x->ds->money_unit : "万元");
 		ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-		cell(x, tw[0], 1, NULL, "center", label, 1, 0, HEAD_FILL);
+		cell(x, tw[0], 1, NULL, "center", ys_buf_str(&label), 1, 0, HEAD_FILL);
+		ys_buf_free(&label);
 		cell(x, rest, 5, NULL, "left",
 		     ys_money_format(pf->budget, x->ds->decimals, 0, buf), 0, 0, NULL);
 		ys_buf_puts(x->b, "</w:tr>");
@@ -378,27 +384,30 @@ static const char *text_table(dx *x, const char *p)
 	double w[YS_TEXT_MAX_CELLS] = {0}, sum = 0;
 	int tw[YS_TEXT_MAX_CELLS];
 	const char *q;
+	ys_buf tmp = YS_BUF_INIT;
 
 	/* Column widths from the widest text in each column. */
 	for (q = p; *q;) {
 		const char *nl = strchr(q, '\n');
 		size_t l = nl ? (size_t)(nl - q) : strlen(q);
-		char tmp[512];
 
 		if (!ys_text_is_row(q, l))
 			break;
 		n = ys_text_row_cells(q, l, start, len, YS_TEXT_MAX_CELLS);
 		for (size_t c = 0; c < n; c++) {
-			snprintf(tmp, sizeof tmp, "%.*s", (int)len[c], q + start[c]);
-			if (ys_text_width(tmp) > w[c])
-				w[c] = ys_text_width(tmp);
+			ys_buf_reset(&tmp);
+			ys_buf_add(&tmp, q + start[c], len[c]);
+			if (ys_text_width(ys_buf_str(&tmp)) > w[c])
+				w[c] = ys_text_width(ys_buf_str(&tmp));
 		}
 		if (n > ncols)
 			ncols = n;
 		q += l + (nl ? 1 : 0);
 	}
-	if (!ncols)	/* only "| --- |" lines: no table (Word wants a row) */
+	if (!ncols) {	/* only "| --- |" lines: no table (Word wants a row) */
+		ys_buf_free(&tmp);
 		return q;
+	}
 	for (size_t c = 0; c < ncols; c++)
 		sum += (w[c] = (w[c] > 30 ? 30 : w[c]) + 3);
 	for (size_t c = 0; c < ncols; c++)
@@ -413,14 +422,14 @@ static const char *text_table(dx *x, const char *p)
 			ys_buf_printf(x->b, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
 				      row ? "" : "<w:tblHeader/>");
 			for (size_t c = 0; c < ncols; c++) {
-				char tmp[1024];
 				int num;
 
-				snprintf(tmp, sizeof tmp, "%.*s", c < n ? (int)len[c] : 0,
-					 c < n ? p + start[c] : "");
-				num = ys_text_is_number(tmp, strlen(tmp));
+				ys_buf_reset(&tmp);
+				if (c < n)
+					ys_buf_add(&tmp, p + start[c], len[c]);
+				num = ys_text_is_number(ys_buf_str(&tmp), tmp.len);
 				cell(x, tw[c], 1, NULL, !row ? "center" : num ? "right" : "left",
-				     tmp, !row, 0, row ? NULL : HEAD_FILL);
+				     ys_buf_str(&tmp), !row, 0, row ? NULL : HEAD_FILL);
 			}
 			ys_buf_puts(x->b, "</w:tr>");
 			row++;
@@ -428,6 +437,7 @@ static const char *text_table(dx *x, const char *p)
 		p += l + (nl ? 1 : 0);
 	}
 	table_end(x->b);
+	ys_buf_free(&tmp);
 	return q;
 }
 
@@ -465,19 +475,19 @@ static size_t collect_headings(const ys_disclosure *ds, heading **out)
 	if (!h)
 		return 0;
 	h[n].level = 1;
-	snprintf(h[n++].text, sizeof h->text, "第一部分　部门预算公开表");
+	ys_buf_puts(&h[n++].text, "第一部分　部门预算公开表");
 	for (size_t i = 0; i < ds->ntables; i++) {
 		h[n].level = 2;
-		snprintf(h[n++].text, sizeof h->text, "%s",
-			 ds->tables[i].title ? ds->tables[i].title : "（未识别的表格）");
+		ys_buf_puts(&h[n++].text,
+			    ds->tables[i].title ? ds->tables[i].title : "（未识别的表格）");
 	}
 	if (ds->nsections || ds->nperf) {
 		h[n].level = 1;
-		snprintf(h[n++].text, sizeof h->text, "第二部分　部门预算情况说明");
+		ys_buf_puts(&h[n++].text, "第二部分　部门预算情况说明");
 	}
 	for (size_t i = 0, num = 0; i < ds->nsections; i++) {
 		h[n].level = 2;
-		ys_section_heading(&ds->sections[i], &num, h[n++].text, sizeof h->text);
+		ys_section_heading(&ds->sections[i], &num, &h[n++].text);
 	}
 	return n;
 }
@@ -498,7 +508,7 @@ static void toc(dx *x, const heading *h, size_t n)
 		/* Page numbers are known only after layout: the entries are
 		 * links, and Word (updateFields) rebuilds the TOC with them. */
 		ys_buf_printf(x->b, "<w:hyperlink w:anchor=\"_Toc_%zu\" w:history=\"1\">", i + 1);
-		runs(x->b, h[i].text, NULL);
+		runs(x->b, ys_buf_str(&h[i].text), NULL);
 		ys_buf_puts(x->b, "</w:hyperlink>");
 		if (i + 1 == n)
 			ys_buf_puts(x->b, "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
@@ -511,7 +521,7 @@ static ys_status document_xml(dx *x)
 	const ys_disclosure *ds = x->ds;
 	heading *h;
 	size_t nh = collect_headings(ds, &h);
-	char title[512], line[512];
+	ys_buf title = YS_BUF_INIT, line = YS_BUF_INIT;
 	ys_status st = YS_OK;
 	size_t perf_done = 0;
 
@@ -520,23 +530,24 @@ static ys_status document_xml(dx *x)
 	ys_buf_puts(x->b, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>");
 
 	/* Title page. */
-	ys_office_doc_title(ds, title, sizeof title);
+	ys_office_doc_title(ds, &title);
 	for (int i = 0; i < 6; i++)
 		ys_buf_puts(x->b, "<w:p/>");
-	para(x->b, "<w:pStyle w:val=\"Title\"/>", title, NULL);
+	para(x->b, "<w:pStyle w:val=\"Title\"/>", ys_buf_str(&title), NULL);
 	for (int i = 0; i < 10; i++)
 		ys_buf_puts(x->b, "<w:p/>");
-	snprintf(line, sizeof line, "%s", ds->unit_name ? ds->unit_name : "");
-	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", line, NULL);
-	snprintf(line, sizeof line, "%d年", ds->year);
-	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", line, NULL);
+	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", ds->unit_name ? ds->unit_name : "", NULL);
+	ys_buf_printf(&line, "%d年", ds->year);
+	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", ys_buf_str(&line), NULL);
+	ys_buf_free(&title);
+	ys_buf_free(&line);
 	new_page(x, 0);
 	toc(x, h, nh);
 	x->first_block = 0;
 
 	new_page(x, 0);
 	x->first_block = 1;
-	heading_para(x, "Heading1", NULL, h[0].text);
+	heading_para(x, "Heading1", NULL, ys_buf_str(&h[0].text));
 	for (size_t i = 0; st == YS_OK && i < ds->ntables; i++) {
 		const ys_dtable *tb = &ds->tables[i];
 
@@ -549,10 +560,11 @@ static ys_status document_xml(dx *x)
 		x->first_block = 1;
 		for (size_t i = 0, num = 0; i < ds->nsections; i++) {
 			const ys_dsection *s = &ds->sections[i];
-			char head[512];
+			ys_buf head = YS_BUF_INIT;
 
-			ys_section_heading(s, &num, head, sizeof head);
-			section_docx(x, s, head);
+			ys_section_heading(s, &num, &head);
+			section_docx(x, s, ys_buf_str(&head));
+			ys_buf_free(&head);
 			/* Performance tables stand in the section that presents them. */
 			if (s->id && strstr(s->id, "perf") && !perf_done)
 				for (; perf_done < ds->nperf; perf_done++)
@@ -565,6 +577,8 @@ static ys_status document_xml(dx *x)
 	}
 	sect_pr(x);
 	ys_buf_puts(x->b, "</w:body></w:document>");
+	for (size_t i = 0; i < nh; i++)
+		ys_buf_free(&h[i].text);
 	free(h);
 	return st;
 }
@@ -737,15 +751,16 @@ static const char styles_xml[] = XML_DECL
 
 static void core_xml(const ys_disclosure *ds, ys_buf *b)
 {
-	char title[512];
+	ys_buf title = YS_BUF_INIT;
 
-	ys_office_doc_title(ds, title, sizeof title);
+	ys_office_doc_title(ds, &title);
 	ys_buf_puts(b, XML_DECL "<cp:coreProperties"
 		    " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
 		    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
 		    " xmlns:dcterms=\"http://purl.org/dc/terms/\""
 		    " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	ys_xml_text(b, title, strlen(title));
+	ys_xml_text(b, ys_buf_str(&title), title.len);
+	ys_buf_free(&title);
 	ys_buf_puts(b, "</dc:title><dc:creator>");
 	if (ds->unit_name)
 		ys_xml_text(b, ds->unit_name, strlen(ds->unit_name));

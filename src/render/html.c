@@ -462,7 +462,9 @@ static size_t year_items(const ys_disclosure *ds, ys_svg_item *items, char names
 			}
 			if (nc >= 3 && header) {
 				snprintf(series[0], 64, "%s", cells[1]);
+				ys_utf8_cut_partial(series[0]);
 				snprintf(series[1], 64, "%s", cells[2]);
+				ys_utf8_cut_partial(series[1]);
 				header = 0;
 			} else if (nc >= 3) {
 				int64_t a, c;
@@ -471,6 +473,7 @@ static size_t year_items(const ys_disclosure *ds, ys_svg_item *items, char names
 				if (ys_money_parse(cells[1], ds->decimals, &a, &why) == YS_MONEY_VALUE &&
 				    ys_money_parse(cells[2], ds->decimals, &c, &why) == YS_MONEY_VALUE) {
 					snprintf(names[n], 64, "%s", cells[0]);
+					ys_utf8_cut_partial(names[n]);
 					items[n] = (ys_svg_item){names[n], a, c};
 					n++;
 				}
@@ -507,6 +510,7 @@ static void charts_html(ys_buf *b, const ys_disclosure *ds)
 
 		if (r->code && strlen(r->code) == 3 && cell(t3, r, "total") > 0) {
 			snprintf(labels[n], sizeof labels[n], "%s %s", r->code, r->name ? r->name : "");
+			ys_utf8_cut_partial(labels[n]);
 			items[n] = (ys_svg_item){labels[n], cell(t3, r, "total"), 0};
 			n++;
 		}

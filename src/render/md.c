@@ -12,18 +12,47 @@
 
 #include "../base/money.h"
 #include "../template/layout.h"
+#include "ooxml.h"
 
-/* Pipe and newline would break a table cell. */
+/*
+ * Text from the budget is text, never markup: a unit or project name like
+ * "[x](javascript:alert(1))" must not become a live link, "<img …>" no
+ * HTML. Every Markdown metacharacter is backslash-escaped, & is written as
+ * &amp; (so no entity is read), and at the start of a line - + = are
+ * escaped too (list items and setext headings). A newline in a table cell
+ * or heading would break it and becomes a space.
+ */
+static void put_text_n(ys_buf *b, const char *s, size_t n, int one_line)
+{
+	int line_start = 1;
+
+	for (size_t i = 0; s && i < n && s[i]; i++) {
+		char ch = s[i];
+
+		if (ch == '\n' || ch == '\r') {
+			if (one_line) {
+				ys_buf_putc(b, ' ');
+			} else {
+				ys_buf_putc(b, ch);
+				line_start = 1;
+				continue;
+			}
+		} else if (ch == '&') {
+			ys_buf_puts(b, "&amp;");
+		} else if (strchr("\\`*_[]()<>|#!~", ch) ||
+			   (line_start && strchr("-+=", ch))) {
+			ys_buf_putc(b, '\\');
+			ys_buf_putc(b, ch);
+		} else {
+			ys_buf_putc(b, ch);
+		}
+		line_start = 0;
+	}
+}
+
 static void put_cell(ys_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|')
-			ys_buf_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			ys_buf_putc(b, ' ');
-		else
-			ys_buf_putc(b, *s);
-	}
+	put_text_n(b, s, s ? strlen(s) : 0, 1);
 }
 
 static const char *row_name(const ys_drow *r)
@@ -33,9 +62,11 @@ static const char *row_name(const ys_drow *r)
 
 static void print_header_lines(const ys_disclosure *ds, ys_buf *b)
 {
-	ys_buf_printf(b, "%s%s　预算年度：%d　单位：%s\n\n", ds->unit_code ? ds->unit_code : "",
-		      ds->unit_name ? ds->unit_name : "", ds->year,
-		      ds->money_unit ? ds->money_unit : "万元");
+	put_cell(b, ds->unit_code);
+	put_cell(b, ds->unit_name);
+	ys_buf_printf(b, "　预算年度：%d　单位：", ds->year);
+	put_cell(b, ds->money_unit ? ds->money_unit : "万元");
+	ys_buf_puts(b, "\n\n");
 }
 
 static void put_value(ys_buf *b, const ys_disclosure *ds, const ys_drow *r, int col)
@@ -57,7 +88,9 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 	char label[512];
 	int have_grid = 0;
 
-	ys_buf_printf(b, "## %s\n\n", t->title ? t->title : "（未识别的表格）");
+	ys_buf_puts(b, "## ");
+	put_cell(b, t->title ? t->title : "（未识别的表格）");
+	ys_buf_puts(b, "\n\n");
 	print_header_lines(ds, b);
 	if (tt && tt->nheader) {
 		grid = calloc(tt->nheader * np + 1, sizeof *grid);
@@ -67,18 +100,24 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 	}
 	ys_buf_putc(b, '|');
 	for (size_t c = 0; c < np; c++) {
-		if (have_grid)
+		const char *lab;
+
+		/* The template's labels are short; a parsed table's own label
+		 * is used as it is, never cut. */
+		if (have_grid) {
 			ys_header_label(tt, np, grid, c, label, sizeof label);
-		else if (pc[c].kind == YS_PCOL_SEQ)
-			snprintf(label, sizeof label, "序号");
-		else if (pc[c].kind == YS_PCOL_CODE)
-			snprintf(label, sizeof label, "科目编码");
-		else if (pc[c].kind == YS_PCOL_NAME)
-			snprintf(label, sizeof label, "%s", t->two_sided ? (strcmp(pc[c].side, "income") ? "支出项目" : "收入项目") : "项目");
-		else
-			snprintf(label, sizeof label, "%s", t->cols[pc[c].col].label);
+			lab = label;
+		} else if (pc[c].kind == YS_PCOL_SEQ) {
+			lab = "序号";
+		} else if (pc[c].kind == YS_PCOL_CODE) {
+			lab = "科目编码";
+		} else if (pc[c].kind == YS_PCOL_NAME) {
+			lab = t->two_sided ? (strcmp(pc[c].side, "income") ? "支出项目" : "收入项目") : "项目";
+		} else {
+			lab = t->cols[pc[c].col].label;
+		}
 		ys_buf_putc(b, ' ');
-		put_cell(b, label);
+		put_cell(b, lab);
 		ys_buf_puts(b, " |");
 	}
 	ys_buf_puts(b, "\n|");
@@ -134,8 +173,24 @@ static const char *cn_ordinal(size_t n)
 	return buf;
 }
 
-/* Section text: one paragraph per line; a run of lines starting with '|'
- * is a small table whose first line is its header. */
+/* A row "| a | b |" of section text, its cells escaped. */
+static size_t section_row(ys_buf *out, const char *p, size_t n)
+{
+	size_t start[YS_TEXT_MAX_CELLS], len[YS_TEXT_MAX_CELLS];
+	size_t cells = ys_text_row_cells(p, n, start, len, YS_TEXT_MAX_CELLS);
+
+	ys_buf_putc(out, '|');
+	for (size_t c = 0; c < cells; c++) {
+		ys_buf_putc(out, ' ');
+		put_text_n(out, p + start[c], len[c], 1);
+		ys_buf_puts(out, " |");
+	}
+	ys_buf_putc(out, '\n');
+	return cells;
+}
+
+/* Section text: one paragraph per line; a run of lines "| a | b |" is a
+ * small table whose first line is its header. */
 static void section_text(ys_buf *out, const char *text)
 {
 	const char *p = text ? text : "";
@@ -145,28 +200,26 @@ static void section_text(ys_buf *out, const char *text)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 
-		if (n && p[0] == '|') {
-			if (!in_table) {
-				size_t cells = 0;
+		if (n && ys_text_is_row(p, n)) {
+			size_t start[YS_TEXT_MAX_CELLS], len[YS_TEXT_MAX_CELLS], cells;
 
-				ys_buf_add(out, p, n);
-				ys_buf_putc(out, '\n');
-				for (size_t k = 1; k < n; k++)
-					cells += p[k] == '|';
+			if (!ys_text_row_cells(p, n, start, len, YS_TEXT_MAX_CELLS)) {
+				/* a "| --- |" line: the separator is written below */
+			} else if (!in_table) {
+				cells = section_row(out, p, n);
 				ys_buf_putc(out, '|');
 				for (size_t k = 0; k < cells; k++)
 					ys_buf_puts(out, " --- |");
 				ys_buf_putc(out, '\n');
 				in_table = 1;
 			} else {
-				ys_buf_add(out, p, n);
-				ys_buf_putc(out, '\n');
+				section_row(out, p, n);
 			}
 		} else if (n) {
 			if (in_table)
 				ys_buf_putc(out, '\n');
 			in_table = 0;
-			ys_buf_add(out, p, n);
+			put_text_n(out, p, n, 1);
 			ys_buf_puts(out, "\n\n");
 		}
 		p += n + (nl ? 1 : 0);
@@ -177,8 +230,9 @@ static void section_text(ys_buf *out, const char *text)
 ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
 		       ys_buf *out, ys_diag *d)
 {
-	ys_buf_printf(out, "# %s%d年部门预算\n\n", ds->unit_name ? ds->unit_name : "",
-		      ds->year);
+	ys_buf_puts(out, "# ");
+	put_cell(out, ds->unit_name);
+	ys_buf_printf(out, "%d年部门预算\n\n", ds->year);
 	for (size_t i = 0; i < ds->ntables; i++) {
 		const ys_dtable *tb = &ds->tables[i];
 		const ys_ttable *tt = t && tb->id ? ys_template_table(t, tb->id) : NULL;
@@ -192,15 +246,19 @@ ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
 		/* The opening 情况说明 is not numbered; the sections after it are
 		 * 一、 to 九、 as published. */
 		if (sec->id && !strcmp(sec->id, "intro"))
-			ys_buf_printf(out, "## %s\n\n", sec->title ? sec->title : "");
+			ys_buf_puts(out, "## ");
 		else
-			ys_buf_printf(out, "## %s、%s\n\n", cn_ordinal(++num), sec->title ? sec->title : "");
+			ys_buf_printf(out, "## %s、", cn_ordinal(++num));
+		put_cell(out, sec->title);
+		ys_buf_puts(out, "\n\n");
 		section_text(out, sec->text);
 	}
 	for (size_t i = 0; i < ds->nperf; i++) {
 		const ys_dperf *p = &ds->perf[i];
 
-		ys_buf_printf(out, "## %s绩效目标表\n\n", p->name ? p->name : "");
+		ys_buf_puts(out, "## ");
+		put_cell(out, p->name);
+		ys_buf_puts(out, "绩效目标表\n\n");
 		ys_buf_puts(out, "| 绩效目标 | ");
 		put_cell(out, p->goal);
 		ys_buf_puts(out, " | | | | |\n| --- | --- | --- | --- | --- | --- |\n");

@@ -12,25 +12,24 @@
 
 #include "../base/money.h"
 
-/* Column labels when the template gives no header (a parsed table). */
+/* Column labels when the template gives no header (a parsed table). The
+ * labels point at literals or into the disclosure, so none is cut. */
 static void own_header(ys_ptable *p)
 {
 	const ys_dtable *t = p->t;
 
 	for (size_t c = 0; c < p->np; c++) {
 		const ys_pcol *pc = &p->pc[c];
-		char *s = p->own_text[c];
+		const char *s;
 
 		if (pc->kind == YS_PCOL_SEQ)
-			snprintf(s, sizeof p->own_text[c], "序号");
+			s = "序号";
 		else if (pc->kind == YS_PCOL_CODE)
-			snprintf(s, sizeof p->own_text[c], "科目编码");
+			s = "科目编码";
 		else if (pc->kind == YS_PCOL_NAME)
-			snprintf(s, sizeof p->own_text[c], "%s",
-				 !t->two_sided ? "项目" : strcmp(pc->side, "income") ? "支出项目" : "收入项目");
+			s = !t->two_sided ? "项目" : strcmp(pc->side, "income") ? "支出项目" : "收入项目";
 		else
-			snprintf(s, sizeof p->own_text[c], "%s",
-				 t->cols[pc->col].label ? t->cols[pc->col].label : "");
+			s = t->cols[pc->col].label ? t->cols[pc->col].label : "";
 		p->own[c] = (ys_hcell){s, 1, 1};
 		p->grid[c] = (ys_hpos){&p->own[c], 1};
 	}
@@ -185,44 +184,32 @@ void ys_ptable_fit(const ys_ptable *p, double *w, double avail)
 			w[c] = (avail - rigid) * w[c] / flex;
 }
 
-/* Expands {unit_code} {unit_name} {year} {money_unit} in pattern. */
-static void expand(const ys_disclosure *ds, const char *pattern, char *out, size_t cap)
+/* Appends pattern to out with {unit_code} {unit_name} {year} {money_unit}
+ * filled in; the buffer grows, so a long unit name is never cut. */
+static void expand(const ys_disclosure *ds, const char *pattern, ys_buf *out)
 {
-	size_t n = 0;
-
-	out[0] = '\0';
-	for (const char *s = pattern; *s && n + 1 < cap;) {
-		const char *val = NULL;
-		char year[16];
-		size_t skip = 0;
-
-		if (!strncmp(s, "{unit_code}", 11))
-			val = ds->unit_code, skip = 11;
-		else if (!strncmp(s, "{unit_name}", 11))
-			val = ds->unit_name, skip = 11;
-		else if (!strncmp(s, "{money_unit}", 12))
-			val = ds->money_unit ? ds->money_unit : "万元", skip = 12;
-		else if (!strncmp(s, "{year}", 6)) {
-			snprintf(year, sizeof year, "%d", ds->year);
-			val = year, skip = 6;
-		}
-		if (skip) {
-			n += (size_t)snprintf(out + n, cap - n, "%s", val ? val : "");
-			if (n >= cap)
-				n = cap - 1;
-			s += skip;
+	for (const char *s = pattern; *s;) {
+		if (!strncmp(s, "{unit_code}", 11)) {
+			ys_buf_puts(out, ds->unit_code ? ds->unit_code : "");
+			s += 11;
+		} else if (!strncmp(s, "{unit_name}", 11)) {
+			ys_buf_puts(out, ds->unit_name ? ds->unit_name : "");
+			s += 11;
+		} else if (!strncmp(s, "{money_unit}", 12)) {
+			ys_buf_puts(out, ds->money_unit ? ds->money_unit : "万元");
+			s += 12;
+		} else if (!strncmp(s, "{year}", 6)) {
+			ys_buf_printf(out, "%d", ds->year);
+			s += 6;
 		} else {
-			out[n++] = *s++;
-			out[n] = '\0';
+			ys_buf_putc(out, *s++);
 		}
 	}
-	/* Never cut a UTF-8 sequence in half. */
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80 && n + 1 >= cap)
-		out[--n] = '\0';
+	ys_buf_puts(out, "");
 }
 
 size_t ys_office_header_parts(const ys_disclosure *ds, const ys_template *t,
-			      char parts[3][YS_HEADER_PART_MAX])
+			      ys_buf parts[3])
 {
 	static const char *const dflt[] = {"{unit_code}{unit_name}", "预算年度：{year}",
 					   "单位：{money_unit}"};
@@ -234,32 +221,34 @@ size_t ys_office_header_parts(const ys_disclosure *ds, const ys_template *t,
 		n = t->nheader_lines < 3 ? t->nheader_lines : 3;
 	}
 	for (size_t i = 0; i < n; i++)
-		expand(ds, pat[i], parts[i], YS_HEADER_PART_MAX);
+		expand(ds, pat[i], &parts[i]);
 	return n;
 }
 
-void ys_section_heading(const ys_dsection *s, size_t *num, char *out, size_t cap)
+void ys_section_heading(const ys_dsection *s, size_t *num, ys_buf *out)
 {
 	static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	const char *title = s->title ? s->title : "";
 	size_t n;
 
 	if (s->id && !strcmp(s->id, "intro")) {
-		snprintf(out, cap, "%s", title);
+		ys_buf_puts(out, title);
 		return;
 	}
 	n = ++*num;
 	if (n < 10)
-		snprintf(out, cap, "%s、%s", digit[n], title);
+		ys_buf_printf(out, "%s、", digit[n]);
 	else if (n < 100)
-		snprintf(out, cap, "%s十%s、%s", n / 10 > 1 ? digit[n / 10] : "", digit[n % 10], title);
+		ys_buf_printf(out, "%s十%s、", n / 10 > 1 ? digit[n / 10] : "", digit[n % 10]);
 	else
-		snprintf(out, cap, "%zu、%s", n, title);
+		ys_buf_printf(out, "%zu、", n);
+	ys_buf_puts(out, title);
 }
 
-void ys_office_doc_title(const ys_disclosure *ds, char *out, size_t cap)
+void ys_office_doc_title(const ys_disclosure *ds, ys_buf *out)
 {
-	snprintf(out, cap, "%s%d年部门预算", ds->unit_name ? ds->unit_name : "", ds->year);
+	ys_buf_puts(out, ds->unit_name ? ds->unit_name : "");
+	ys_buf_printf(out, "%d年部门预算", ds->year);
 }
 
 int ys_text_is_row(const char *s, size_t len)
@@ -316,23 +305,32 @@ int ys_text_is_number(const char *s, size_t len)
 
 void ys_xml_text(ys_buf *b, const char *s, size_t n)
 {
-	char piece[256];
-	size_t k = 0;
+	size_t run = 0, i;
 
-	for (size_t i = 0; i < n && s[i]; i++) {
+	/* Escapes in place run by run: no intermediate buffer to cut text. */
+	for (i = 0; i < n && s[i]; i++) {
 		unsigned char ch = (unsigned char)s[i];
+		const char *rep = NULL;
 
-		if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
-			continue;
-		piece[k++] = s[i];
-		if (k == sizeof piece - 1) {
-			piece[k] = '\0';
-			ys_buf_put_xml(b, piece);
-			k = 0;
+		switch (ch) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default:
+			if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+				rep = "";
+			break;
+		}
+		if (rep) {
+			ys_buf_add(b, s + run, i - run);
+			ys_buf_puts(b, rep);
+			run = i + 1;
 		}
 	}
-	piece[k] = '\0';
-	ys_buf_put_xml(b, piece);
+	ys_buf_add(b, s + run, i - run);
+	ys_buf_puts(b, "");
 }
 
 struct ys_zip {

@@ -25,7 +25,6 @@ typedef struct ys_ptable {
 	size_t nhead;		/* header rows, at least 1 */
 	ys_hpos *grid;		/* nhead × np, row-major */
 	ys_hcell own[YS_MAX_PCOLS];	/* labels made up without a template header */
-	char own_text[YS_MAX_PCOLS][128];
 	int numbering;		/* print the 栏次 row */
 	ys_pline *lines;
 	size_t nlines;
@@ -66,18 +65,18 @@ double ys_text_width(const char *s);
 
 /* The header line above a table in up to 3 parts (unit, 预算年度, 单位),
  * from the template's header_lines with {unit_code} {unit_name} {year}
- * {money_unit} filled in. Returns the number of parts. */
-#define YS_HEADER_PART_MAX 256
+ * {money_unit} filled in, appended to parts[0..2] (initialised buffers the
+ * caller frees). Returns the number of parts. */
 size_t ys_office_header_parts(const ys_disclosure *ds, const ys_template *t,
-			      char parts[3][YS_HEADER_PART_MAX]);
+			      ys_buf parts[3]);
 
 /* The heading of a narrative section as published: the opening section
  * ("intro") as it is, the others numbered 一、二、… in order (*num counts
- * them; start it at 0). */
-void ys_section_heading(const ys_dsection *s, size_t *num, char *out, size_t cap);
+ * them; start it at 0), appended to out. */
+void ys_section_heading(const ys_dsection *s, size_t *num, ys_buf *out);
 
-/* The document title: "平乡县总工会2023年部门预算". */
-void ys_office_doc_title(const ys_disclosure *ds, char *out, size_t cap);
+/* The document title, appended to out: "平乡县总工会2023年部门预算". */
+void ys_office_doc_title(const ys_disclosure *ds, ys_buf *out);
 
 /* Section text may hold tables as lines "| a | b |" (the narrative's
  * 机构设置 and 资产 tables). Is the line of len bytes at s such a row? */

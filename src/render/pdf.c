@@ -44,7 +44,7 @@ typedef enum { AL_LEFT, AL_CENTER, AL_RIGHT } align;
 
 typedef struct heading {
 	int level;
-	char text[256];
+	char *text;		/* malloc'd; freed with the render */
 	int page;
 	double y;
 	int outline;		/* cairo outline id (level 1, final pass) */
@@ -69,6 +69,7 @@ typedef struct pdf {
 	size_t nheads;
 	const heading *toc;	/* the headings found by the first pass */
 	size_t ntoc;
+	int nomem;		/* an allocation failed */
 } pdf;
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -244,7 +245,10 @@ static void note_heading(pdf *p, int level, const char *text)
 		return;
 	h = &p->heads[p->nheads++];
 	h->level = level;
-	snprintf(h->text, sizeof h->text, "%s", text ? text : "");
+	free(h->text);
+	h->text = strdup(text ? text : "");
+	if (!h->text)
+		p->nomem = 1;
 	h->page = p->page;
 	h->y = p->y;
 	if (p->final) {
@@ -259,7 +263,8 @@ static void note_heading(pdf *p, int level, const char *text)
 				parent = p->heads[i].outline;
 				break;
 			}
-		h->outline = cairo_pdf_surface_add_outline(p->surface, parent, h->text, attrs, 0);
+		h->outline = cairo_pdf_surface_add_outline(p->surface, parent,
+							   h->text ? h->text : "", attrs, 0);
 	}
 }
 
@@ -354,14 +359,22 @@ static void draw_row(pdf *p, double x, const double *w, const pcell *cells, size
 
 static void header_line(pdf *p)
 {
-	char parts[3][YS_HEADER_PART_MAX];
+	ys_buf parts[3] = {YS_BUF_INIT, YS_BUF_INIT, YS_BUF_INIT};
 	size_t n = ys_office_header_parts(p->ds, p->tpl, parts);
 	static const align al[] = {AL_LEFT, AL_CENTER, AL_RIGHT};
 	double h = 0;
 
+	/* A unit name longer than the left third of the line (a half-em of
+	 * 9.5 pt is 4.75 pt) takes a line of its own, so that 预算年度 and
+	 * 单位 are not drawn over it. */
+	if (n == 3 && ys_text_width(ys_buf_str(&parts[0])) * 4.75 > text_w(p) / 3) {
+		p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&parts[0]), SERIF,
+				  9.5, 0, AL_LEFT) + 2;
+		ys_buf_reset(&parts[0]);
+	}
 	for (size_t i = 0; i < n; i++) {
-		double th = draw_text(p, M_SIDE, p->y, text_w(p), parts[i], SERIF, 9.5, 0,
-				      n == 3 ? al[i] : AL_LEFT);
+		double th = draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&parts[i]), SERIF,
+				      9.5, 0, n == 3 ? al[i] : AL_LEFT);
 
 		if (th > h)
 			h = th;
@@ -369,6 +382,8 @@ static void header_line(pdf *p)
 			p->y += th;
 	}
 	p->y += (n == 3 ? h : 0) + 4;
+	for (size_t i = 0; i < 3; i++)
+		ys_buf_free(&parts[i]);
 }
 
 /* The merged header and the 栏次 row at p->y, column x positions cx[]. */
@@ -492,11 +507,13 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 		p->y += h;
 	}
 	if (tb->note) {
-		char note[1024];
+		ys_buf note = YS_BUF_INIT;
 
-		snprintf(note, sizeof note, "注：%s", tb->note);
+		ys_buf_printf(&note, "注：%s", tb->note);
 		p->y += 6;
-		p->y += draw_text(p, M_SIDE, p->y, text_w(p), note, SERIF, 10, 0, AL_LEFT);
+		p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&note), SERIF, 10, 0,
+				  AL_LEFT);
+		ys_buf_free(&note);
 	}
 	ys_ptable_free(&t);
 	p->tpt = TABLE_PT;
@@ -552,11 +569,13 @@ static void paragraph(pdf *p, const char *s, size_t len, double size, int first_
 static const char *text_table(pdf *p, const char *s)
 {
 	size_t start[YS_TEXT_MAX_CELLS], len[YS_TEXT_MAX_CELLS], n, ncols = 0, row = 0;
-	char text[YS_TEXT_MAX_CELLS][512];
+	ys_buf text[YS_TEXT_MAX_CELLS];
 	double w[YS_TEXT_MAX_CELLS] = {0}, sum = 0;
 	pcell cells[YS_TEXT_MAX_CELLS];
 	const char *q;
 
+	for (size_t c = 0; c < YS_TEXT_MAX_CELLS; c++)
+		text[c] = (ys_buf)YS_BUF_INIT;
 	for (q = s; *q;) {
 		const char *nl = strchr(q, '\n');
 		size_t l = nl ? (size_t)(nl - q) : strlen(q);
@@ -565,9 +584,10 @@ static const char *text_table(pdf *p, const char *s)
 			break;
 		n = ys_text_row_cells(q, l, start, len, YS_TEXT_MAX_CELLS);
 		for (size_t c = 0; c < n; c++) {
-			snprintf(text[c], sizeof text[c], "%.*s", (int)len[c], q + start[c]);
-			if (ys_text_width(text[c]) > w[c])
-				w[c] = ys_text_width(text[c]);
+			ys_buf_reset(&text[c]);
+			ys_buf_add(&text[c], q + start[c], len[c]);
+			if (ys_text_width(ys_buf_str(&text[c])) > w[c])
+				w[c] = ys_text_width(ys_buf_str(&text[c]));
 		}
 		if (n > ncols)
 			ncols = n;
@@ -586,10 +606,14 @@ static const char *text_table(pdf *p, const char *s)
 		n = ys_text_row_cells(s, l, start, len, YS_TEXT_MAX_CELLS);
 		if (n) {
 			for (size_t c = 0; c < ncols; c++) {
-				snprintf(text[c], sizeof text[c], "%.*s", c < n ? (int)len[c] : 0,
-					 c < n ? s + start[c] : "");
-				cells[c] = (pcell){text[c], 1,
-					!row ? AL_CENTER : ys_text_is_number(text[c], strlen(text[c]))
+				const char *tc;
+
+				ys_buf_reset(&text[c]);
+				if (c < n)
+					ys_buf_add(&text[c], s + start[c], len[c]);
+				tc = ys_buf_str(&text[c]);
+				cells[c] = (pcell){tc, 1,
+					!row ? AL_CENTER : ys_text_is_number(tc, strlen(tc))
 					? AL_RIGHT : AL_LEFT, !row, !row, 0};
 			}
 			h = row_height(p, w, cells, ncols);
@@ -600,6 +624,8 @@ static const char *text_table(pdf *p, const char *s)
 		s += l + (nl ? 1 : 0);
 	}
 	p->y += 8;
+	for (size_t c = 0; c < YS_TEXT_MAX_CELLS; c++)
+		ys_buf_free(&text[c]);
 	return q;
 }
 
@@ -650,7 +676,8 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 					    "绩效指标描述", "指标值", "指标值确定依据"};
 	static const double weights[] = {12, 12, 19, 29, 12, 16};
 	const char *name = pf->name ? pf->name : "";
-	char title[1024], label[64], buf[YS_MONEY_FMT_MAX];
+	char buf[YS_MONEY_FMT_MAX];
+	ys_buf title = YS_BUF_INIT, label = YS_BUF_INIT;
 	double w[6], x[7], h;
 	pcell cells[6];
 	vrun runs[2] = {{0}};
@@ -662,11 +689,13 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 		w[c] = text_w(p) * weights[c] / 100;
 		x[c + 1] = x[c] + w[c];
 	}
-	snprintf(title, sizeof title, "%zu、%s%s", n, name,
-		 strstr(name, "绩效目标表") ? "" : "绩效目标表");
+	ys_buf_printf(&title, "%zu、%s%s", n, name,
+		      strstr(name, "绩效目标表") ? "" : "绩效目标表");
 	need(p, 160);
 	p->y += 10;
-	p->y += draw_text(p, M_SIDE, p->y, text_w(p), title, SANS, 12.5, 1, AL_CENTER) + 8;
+	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, 12.5, 1,
+			  AL_CENTER) + 8;
+	ys_buf_free(&title);
 
 	cells[0] = (pcell){pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称",
 			   1, AL_CENTER, 1, 1, 0};
@@ -674,9 +703,9 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 	h = row_height(p, w, cells, 2);
 	draw_row(p, M_SIDE, w, cells, 2, h);
 	if (pf->has_budget) {
-		snprintf(label, sizeof label, "预算金额（%s）",
-			 p->ds->money_unit ? p->ds->money_unit : "万元");
-		cells[0].text = label;
+		ys_buf_printf(&label, "预算金额（%s）",
+			      p->ds->money_unit ? p->ds->money_unit : "万元");
+		cells[0].text = ys_buf_str(&label);
 		cells[1].text = ys_money_format(pf->budget, p->ds->decimals, 0, buf);
 		h = row_height(p, w, cells, 2);
 		draw_row(p, M_SIDE, w, cells, 2, h);
@@ -731,21 +760,31 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 				close_run(p, &runs[c], x[c], w[c]);
 	}
 	p->y += 12;
+	ys_buf_free(&label);
 }
 
 /* ---- the document ---- */
 
 static void title_page(pdf *p)
 {
-	char title[512], line[512];
+	ys_buf title = YS_BUF_INIT;
+	char line[32];
+	double size = 28;
 
 	new_page(p, 0);
-	ys_office_doc_title(p->ds, title, sizeof title);
+	ys_office_doc_title(p->ds, &title);
 	p->y = p->ph * 0.3;
-	p->y += draw_text(p, M_SIDE, p->y, text_w(p), title, SANS, 28, 1, AL_CENTER);
-	p->y = p->ph * 0.62;
-	snprintf(line, sizeof line, "%s", p->ds->unit_name ? p->ds->unit_name : "");
-	p->y += draw_text(p, M_SIDE, p->y, text_w(p), line, SERIF, 16, 0, AL_CENTER) + 10;
+	/* 28 pt, smaller (down to 16 pt) for a title that would take more
+	 * than four lines: the unit name and year must stay on the page. */
+	while (size > 16 && ys_text_width(ys_buf_str(&title)) / 2 * size > 4 * text_w(p))
+		size -= 2;
+	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, size, 1,
+			  AL_CENTER);
+	ys_buf_free(&title);
+	/* Below a long title that reaches past the usual place. */
+	p->y = p->y + 24 > p->ph * 0.62 ? p->y + 24 : p->ph * 0.62;
+	p->y += draw_text(p, M_SIDE, p->y, text_w(p), p->ds->unit_name ? p->ds->unit_name : "",
+			  SERIF, 16, 0, AL_CENTER) + 10;
 	snprintf(line, sizeof line, "%d年", p->ds->year);
 	draw_text(p, M_SIDE, p->y, text_w(p), line, SERIF, 16, 0, AL_CENTER);
 }
@@ -832,10 +871,11 @@ static ys_status layout_doc(pdf *p, size_t ntoc_entries)
 		heading1(p, "第二部分　部门预算情况说明");
 		for (size_t i = 0, num = 0; i < ds->nsections; i++) {
 			const ys_dsection *s = &ds->sections[i];
-			char head[512];
+			ys_buf head = YS_BUF_INIT;
 
-			ys_section_heading(s, &num, head, sizeof head);
-			section_pdf(p, s, head);
+			ys_section_heading(s, &num, &head);
+			section_pdf(p, s, ys_buf_str(&head));
+			ys_buf_free(&head);
 			/* Performance tables stand in the section that presents them. */
 			if (s->id && strstr(s->id, "perf"))
 				for (; perf_done < ds->nperf; perf_done++)
@@ -851,7 +891,7 @@ static ys_status layout_doc(pdf *p, size_t ntoc_entries)
 /* One pass: a PDF surface writing to out (or nowhere when out is NULL). */
 static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 {
-	char title[512];
+	ys_buf title = YS_BUF_INIT;
 	ys_status st;
 	cairo_status_t cs;
 
@@ -867,8 +907,10 @@ static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 	p->page_open = 0;
 	p->landscape = 0;
 	if (out) {
-		ys_office_doc_title(p->ds, title, sizeof title);
-		cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE, title);
+		ys_office_doc_title(p->ds, &title);
+		cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
+					       ys_buf_str(&title));
+		ys_buf_free(&title);
 		if (p->ds->unit_name)
 			cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_AUTHOR,
 						       p->ds->unit_name);
@@ -881,6 +923,8 @@ static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 	cairo_surface_finish(p->surface);
 	cs = cairo_surface_status(p->surface);
 	cairo_surface_destroy(p->surface);
+	if (st == YS_OK && p->nomem)
+		st = YS_ENOMEM;
 	if (st != YS_OK)
 		return ys_fail(d, st, NULL, 0, 0, st == YS_ENOMEM ? "内存不足" : "表头行过多");
 	if (cs != CAIRO_STATUS_SUCCESS)
@@ -920,6 +964,10 @@ ys_status ys_render_pdf(const ys_disclosure *ds, const ys_template *t,
 		st = run_pass(&p, out, n, d);
 	}
 	g_object_unref(p.fonts);
+	for (size_t i = 0; i < MAX_HEADINGS; i++) {
+		free(first[i].text);
+		free(second[i].text);
+	}
 	free(first);
 	free(second);
 	return st;

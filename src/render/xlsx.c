@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -23,6 +24,10 @@
 
 #define FONT "宋体"
 
+/* Excel's limits: 31 characters in a sheet name, 32,767 in a cell. */
+#define YS_SHEET_NAME_MAX 31
+#define YS_CELL_CHARS_MAX 32767
+
 typedef struct xl {
 	lxw_workbook *wb;
 	const ys_disclosure *ds;
@@ -31,6 +36,15 @@ typedef struct xl {
 		*seq, *amount, *amount_bold, *amount_left, *note, *wrap, *label, *label_plain;
 	lxw_format *indent[3];
 	int nsheets;
+	char sheet[YS_SHEET_NAME_MAX * 4 + 1];	/* the sheet being written */
+	char **names;		/* the sheet names so far, for uniqueness */
+	size_t nnames, cap_names;
+	/* The first text too long for a cell: its sheet, row (1-based) and
+	 * length; the workbook is refused rather than written without it. */
+	char long_sheet[YS_SHEET_NAME_MAX * 4 + 1];
+	long long_row;
+	size_t long_chars;
+	int enomem;
 } xl;
 
 /*
@@ -107,62 +121,137 @@ static void make_formats(xl *x)
 	}
 }
 
+/* Is s short enough for a cell? Notes the first one that is not: a cell
+ * that Excel cannot hold makes the whole workbook refused, since a
+ * silently missing or shortened cell would publish a half-true document. */
+static int fits(xl *x, lxw_row_t r, const char *s)
+{
+	size_t n = s ? ys_utf8_len(s) : 0;
+
+	if (n <= YS_CELL_CHARS_MAX)
+		return 1;
+	if (!x->long_chars) {
+		snprintf(x->long_sheet, sizeof x->long_sheet, "%s", x->sheet);
+		x->long_row = (long)r + 1;
+		x->long_chars = n;
+	}
+	return 0;
+}
+
 /*
  * Text cells are always written as strings, never as formulas, so a name
  * like "=HYPERLINK(…)" is shown, not run. (The quote-prefix flag that also
  * protects a cell on re-entry needs libxlsxwriter ≥ 1.1.5.)
  */
-static void put_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+static void put_text(xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		     lxw_format *f)
 {
-	if (s && *s)
+	if (s && *s && fits(x, r, s))
 		worksheet_write_string(ws, r, c, s, f);
 	else
 		worksheet_write_blank(ws, r, c, f);
 }
 
+/* Merges r0..r1 × c0..c1 holding s. */
+static void merge(xl *x, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		  lxw_col_t c1, const char *s, lxw_format *f)
+{
+	worksheet_merge_range(ws, r0, c0, r1, c1, s && fits(x, r0, s) ? s : "", f);
+}
+
 /* Writes s over columns c0..c1 of row r (merged when wider than one). */
-static void put_span(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+static void put_span(xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
 		     const char *s, lxw_format *f)
 {
 	if (c1 > c0)
-		worksheet_merge_range(ws, r, c0, r, c1, s ? s : "", f);
+		merge(x, ws, r, c0, r, c1, s, f);
 	else
-		put_text(ws, r, c0, s, f);
+		put_text(x, ws, r, c0, s, f);
 }
 
-/* A valid, unique sheet name of at most 31 characters (Excel's limit):
- * "T1 部门预算收支总表"; "SheetN" when that is taken or still invalid. */
-static lxw_worksheet *add_sheet(xl *x, const char *id, const char *title)
+/* Is name already a sheet's? Excel compares sheet names without case. */
+static int name_taken(const xl *x, const char *name)
 {
-	char name[128];
-	size_t n = 0, chars = 0;
+	for (size_t i = 0; i < x->nnames; i++)
+		if (!strcasecmp(x->names[i], name))
+			return 1;
+	return 0;
+}
 
-	x->nsheets++;
-	if (id)
-		n = (size_t)snprintf(name, sizeof name, "%s ", id);
-	else
-		n = (size_t)snprintf(name, sizeof name, "表%d ", x->nsheets);
-	chars = ys_utf8_len(name);
-	for (const char *s = title ? title : ""; *s && chars < 31 && n + 5 < sizeof name;) {
+/* Appends up to max characters of s to name (n bytes so far), each of
+ * []:*?/\ and the control characters as "_"; returns the new length. */
+static size_t name_add(char *name, size_t n, const char *s, size_t *chars, size_t max)
+{
+	while (*s && *chars < max) {
 		size_t k = 1;
 
 		while (((unsigned char)s[k] & 0xC0) == 0x80)
 			k++;
-		if (strchr("[]:*?/\\'", *s))
+		if (strchr("[]:*?/\\", *s) || (unsigned char)*s < 0x20)
 			name[n++] = '_';
 		else
 			for (size_t i = 0; i < k; i++)
 				name[n++] = s[i];
 		s += k;
-		chars++;
+		(*chars)++;
 	}
 	name[n] = '\0';
-	while (n > 0 && name[n - 1] == ' ')
-		name[--n] = '\0';
-	if (workbook_get_worksheet_by_name(x->wb, name) ||
-	    workbook_validate_sheet_name(x->wb, name) != LXW_NO_ERROR)
-		snprintf(name, sizeof name, "Sheet%d", x->nsheets);
+	return n;
+}
+
+/*
+ * A valid, unique sheet name of at most 31 characters (Excel's limits):
+ * "T1 部门预算收支总表", cut on a character boundary; the characters Excel
+ * forbids become "_", and an apostrophe may not open or close the name.
+ * A name already taken (without regard to case) gets " (2)", " (3)" … in
+ * place of its last characters, as Excel does, so the result depends only
+ * on the order of the sheets.
+ */
+static lxw_worksheet *add_sheet(xl *x, const char *id, const char *title)
+{
+	char base[YS_SHEET_NAME_MAX * 4 + 1], name[YS_SHEET_NAME_MAX * 4 + 1], num[16];
+	size_t n = 0, chars = 0;
+	char *copy;
+
+	x->nsheets++;
+	if (id && *id) {
+		n = name_add(base, n, id, &chars, YS_SHEET_NAME_MAX);
+		n = name_add(base, n, " ", &chars, YS_SHEET_NAME_MAX);
+	} else {
+		snprintf(num, sizeof num, "表%d ", x->nsheets);
+		n = name_add(base, n, num, &chars, YS_SHEET_NAME_MAX);
+	}
+	n = name_add(base, n, title ? title : "", &chars, YS_SHEET_NAME_MAX);
+	while (n > 0 && base[n - 1] == ' ')
+		base[--n] = '\0';
+	if (n && base[0] == '\'')
+		base[0] = '_';
+	if (n && base[n - 1] == '\'')
+		base[n - 1] = '_';
+	if (!n)
+		snprintf(base, sizeof base, "Sheet%d", x->nsheets);
+	snprintf(name, sizeof name, "%s", base);
+	for (int k = 2; name_taken(x, name) ||
+	     workbook_validate_sheet_name(x->wb, name) != LXW_NO_ERROR; k++) {
+		size_t m = 0, c = 0;
+
+		snprintf(num, sizeof num, " (%d)", k);
+		m = name_add(name, m, base, &c, YS_SHEET_NAME_MAX - strlen(num));
+		while (m > 0 && name[m - 1] == ' ')
+			name[--m] = '\0';
+		snprintf(name + m, sizeof name - m, "%s", num);
+		if (k > 100000) {
+			snprintf(name, sizeof name, "Sheet%d", x->nsheets);
+			break;
+		}
+	}
+	if (!ys_grow((void **)&x->names, &x->cap_names, x->nnames, sizeof *x->names) ||
+	    !(copy = strdup(name))) {
+		x->enomem = 1;
+		return NULL;
+	}
+	x->names[x->nnames++] = copy;
+	snprintf(x->sheet, sizeof x->sheet, "%s", name);
 	return workbook_add_worksheet(x->wb, name);
 }
 
@@ -186,30 +275,32 @@ static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t first, lxw_r
 static lxw_row_t sheet_top(xl *x, lxw_worksheet *ws, const char *title,
 			   const double *width, lxw_col_t last)
 {
-	char parts[3][YS_HEADER_PART_MAX];
+	ys_buf parts[3] = {YS_BUF_INIT, YS_BUF_INIT, YS_BUF_INIT}, line = YS_BUF_INIT;
 	size_t np = ys_office_header_parts(x->ds, x->tpl, parts);
+	const char *part[3] = {ys_buf_str(&parts[0]), ys_buf_str(&parts[1]),
+			       ys_buf_str(&parts[2])};
 	lxw_col_t a = 1, b = last;
 	double w = width[0];
 
 	worksheet_set_row(ws, 0, 32, NULL);
-	put_span(ws, 0, 0, last, title, x->title);
+	put_span(x, ws, 0, 0, last, title, x->title);
 	worksheet_set_row(ws, 1, 20, NULL);
-	while (a <= last && w < text_width(parts[0]) + 1)
+	while (a <= last && w < text_width(part[0]) + 1)
 		w += width[a++];
-	for (w = width[last]; np == 3 && b > a && w < text_width(parts[2]) + 1;)
+	for (w = width[last]; np == 3 && b > a && w < text_width(part[2]) + 1;)
 		w += width[--b];
 	if (np < 3 || b <= a || a > last) {
-		char line[3 * YS_HEADER_PART_MAX + 16] = "";
-
 		for (size_t i = 0; i < np; i++)
-			snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s",
-				 i ? "　　" : "", parts[i]);
-		put_span(ws, 1, 0, last, line, x->left);
-		return 2;
+			ys_buf_printf(&line, "%s%s", i ? "　　" : "", part[i]);
+		put_span(x, ws, 1, 0, last, ys_buf_str(&line), x->left);
+	} else {
+		put_span(x, ws, 1, 0, (lxw_col_t)(a - 1), part[0], x->left);
+		put_span(x, ws, 1, a, (lxw_col_t)(b - 1), part[1], x->center);
+		put_span(x, ws, 1, b, last, part[2], x->right);
 	}
-	put_span(ws, 1, 0, (lxw_col_t)(a - 1), parts[0], x->left);
-	put_span(ws, 1, a, (lxw_col_t)(b - 1), parts[1], x->center);
-	put_span(ws, 1, b, last, parts[2], x->right);
+	for (size_t i = 0; i < 3; i++)
+		ys_buf_free(&parts[i]);
+	ys_buf_free(&line);
 	return 2;
 }
 
@@ -226,7 +317,7 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 		return YS_ENOMEM;
 	if (!(ws = add_sheet(x, t->id, t->title))) {
 		ys_ptable_free(&p);
-		return YS_EIO;
+		return x->enomem ? YS_ENOMEM : YS_EIO;
 	}
 	last = (lxw_col_t)(p.np - 1);
 
@@ -271,20 +362,20 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 			if (!g->origin)
 				continue;
 			if (g->cell->colspan > 1 || g->cell->rowspan > 1)
-				worksheet_merge_range(ws, r + (lxw_row_t)h, (lxw_col_t)c,
+				merge(x, ws, r + (lxw_row_t)h, (lxw_col_t)c,
 						      r + (lxw_row_t)(h + (size_t)g->cell->rowspan - 1),
 						      (lxw_col_t)(c + (size_t)g->cell->colspan - 1),
 						      g->cell->text, x->head);
 			else
-				put_text(ws, r + (lxw_row_t)h, (lxw_col_t)c, g->cell->text, x->head);
+				put_text(x, ws, r + (lxw_row_t)h, (lxw_col_t)c, g->cell->text, x->head);
 		}
 	}
 	r += (lxw_row_t)p.nhead;
 	if (p.numbering) {
-		put_text(ws, r, 0, "栏次", x->head);
+		put_text(x, ws, r, 0, "栏次", x->head);
 		for (size_t c = 1; c < p.np; c++) {
 			snprintf(buf, sizeof buf, "%zu", c);
-			put_text(ws, r, (lxw_col_t)c, buf, x->head);
+			put_text(x, ws, r, (lxw_col_t)c, buf, x->head);
 		}
 		r++;
 	}
@@ -303,13 +394,13 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 				worksheet_write_number(ws, r, col, p.lines[i].seq, x->seq);
 				break;
 			case YS_PCOL_CODE:
-				put_text(ws, r, col, ys_ptable_text(&p, x->ds, i, c, buf),
+				put_text(x, ws, r, col, ys_ptable_text(&p, x->ds, i, c, buf),
 					 bold ? x->text_bold : x->text);
 				break;
 			case YS_PCOL_NAME: {
 				int ind = row && row->indent > 0 ? (row->indent > 2 ? 2 : row->indent) : 0;
 
-				put_text(ws, r, col, ys_ptable_text(&p, x->ds, i, c, buf),
+				put_text(x, ws, r, col, ys_ptable_text(&p, x->ds, i, c, buf),
 					 bold ? x->text_bold : x->indent[ind]);
 				break;
 			}
@@ -321,7 +412,7 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 							       amount_double(x->ds, row->values[k]),
 							       bold ? x->amount_bold : x->amount);
 				else if (row && row->notes && row->notes[k])
-					put_text(ws, r, col, row->notes[k], x->amount);
+					put_text(x, ws, r, col, row->notes[k], x->amount);
 				else
 					worksheet_write_blank(ws, r, col, x->amount);
 				break;
@@ -330,11 +421,12 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 		}
 	}
 	if (t->note) {
-		char note[1024];
+		ys_buf note = YS_BUF_INIT;
 
-		snprintf(note, sizeof note, "注：%s", t->note);
+		ys_buf_printf(&note, "注：%s", t->note);
 		worksheet_set_row(ws, r, 22, NULL);
-		put_span(ws, r, 0, last, note, x->note);
+		put_span(x, ws, r, 0, last, ys_buf_str(&note), x->note);
+		ys_buf_free(&note);
 	}
 	ys_ptable_free(&p);
 	return YS_OK;
@@ -365,46 +457,48 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 	static const char *const heads[] = {"一级指标", "二级指标", "三级指标",
 					    "绩效指标描述", "指标值", "指标值确定依据"};
 	static const double widths[] = {14, 13, 24, 40, 14, 22};
-	char id[32], title[1024];
+	char id[32];
+	ys_buf title = YS_BUF_INIT;
 	const char *name = pf->name ? pf->name : "";
 	lxw_worksheet *ws;
 	lxw_row_t r, head;
 
 	snprintf(id, sizeof id, "绩效%zu", n);
 	if (!(ws = add_sheet(x, id, name)))
-		return YS_EIO;
-	snprintf(title, sizeof title, "%s%s", name,
-		 strstr(name, "绩效目标表") ? "" : "绩效目标表");
+		return x->enomem ? YS_ENOMEM : YS_EIO;
+	ys_buf_printf(&title, "%s%s", name, strstr(name, "绩效目标表") ? "" : "绩效目标表");
 	for (lxw_col_t c = 0; c < 6; c++)
 		worksheet_set_column(ws, c, c, widths[c], NULL);
-	r = sheet_top(x, ws, title, widths, 5);
-	worksheet_set_row(ws, 0, text_lines(title, 80) * 24 + 8, NULL);
+	r = sheet_top(x, ws, ys_buf_str(&title), widths, 5);
+	worksheet_set_row(ws, 0, text_lines(ys_buf_str(&title), 80) * 24 + 8, NULL);
+	ys_buf_free(&title);
 
-	put_text(ws, r, 0, pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称",
+	put_text(x, ws, r, 0, pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称",
 		 x->label);
-	worksheet_merge_range(ws, r, 1, r, 5, name, x->wrap);
+	merge(x, ws, r, 1, r, 5, name, x->wrap);
 	worksheet_set_row(ws, r, text_lines(name, 110) * 15 + 6, NULL);
 	r++;
 	if (pf->has_budget) {
-		char money[64];
+		ys_buf money = YS_BUF_INIT;
 
-		snprintf(money, sizeof money, "预算金额（%s）",
-			 x->ds->money_unit ? x->ds->money_unit : "万元");
-		put_text(ws, r, 0, money, x->label);
+		ys_buf_printf(&money, "预算金额（%s）",
+			      x->ds->money_unit ? x->ds->money_unit : "万元");
+		put_text(x, ws, r, 0, ys_buf_str(&money), x->label);
+		ys_buf_free(&money);
 		/* A merged cell holding a number: merge, then overwrite the
 		 * first cell (libxlsxwriter's documented way). */
-		worksheet_merge_range(ws, r, 1, r, 5, "", x->amount_left);
+		merge(x, ws, r, 1, r, 5, "", x->amount_left);
 		worksheet_write_number(ws, r, 1, amount_double(x->ds, pf->budget), x->amount_left);
 		r++;
 	}
-	put_text(ws, r, 0, "绩效目标", x->label);
-	worksheet_merge_range(ws, r, 1, r, 5, pf->goal ? pf->goal : "", x->wrap);
+	put_text(x, ws, r, 0, "绩效目标", x->label);
+	merge(x, ws, r, 1, r, 5, pf->goal ? pf->goal : "", x->wrap);
 	worksheet_set_row(ws, r, text_lines(pf->goal, 110) * 15 + 6, NULL);
 	r++;
 	head = r;
 	worksheet_set_row(ws, r, 22, NULL);
 	for (lxw_col_t c = 0; c < 6; c++)
-		put_text(ws, r, c, heads[c], x->head);
+		put_text(x, ws, r, c, heads[c], x->head);
 	r++;
 	print_setup(ws, 0, head, head);
 	for (size_t i = 0; i < pf->nindicators; i++) {
@@ -421,7 +515,7 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 		}
 		worksheet_set_row(ws, row, lines * 14 + 6, NULL);
 		for (int c = 2; c < 6; c++)
-			put_text(ws, row, (lxw_col_t)c, f[c], c == 4 ? x->label_plain : x->wrap);
+			put_text(x, ws, row, (lxw_col_t)c, f[c], c == 4 ? x->label_plain : x->wrap);
 		/* 一级 and 二级指标 merged down their runs, as published. */
 		for (int c = 0; c < 2; c++) {
 			size_t len;
@@ -430,11 +524,11 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 				continue;
 			len = ys_dperf_run(pf, i, c);
 			if (len > 1)
-				worksheet_merge_range(ws, row, (lxw_col_t)c,
+				merge(x, ws, row, (lxw_col_t)c,
 						      row + (lxw_row_t)(len - 1), (lxw_col_t)c,
 						      f[c] ? f[c] : "", x->label);
 			else
-				put_text(ws, row, (lxw_col_t)c, f[c], x->label);
+				put_text(x, ws, row, (lxw_col_t)c, f[c], x->label);
 		}
 	}
 	return YS_OK;
@@ -446,7 +540,7 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	char path[] = "/tmp/yusuan-xlsx-XXXXXX";
 	const char *tmpdir = getenv("TMPDIR");
 	char tmpl[4096];
-	char doc_title[512];
+	ys_buf doc_title = YS_BUF_INIT;
 	xl x = {0};
 	ys_status st = YS_OK;
 	lxw_error err;
@@ -468,8 +562,8 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 		unlink(tmpl);
 		return ys_fail(d, YS_EIO, tmpl, 0, 0, "无法创建 XLSX 工作簿");
 	}
-	ys_office_doc_title(ds, doc_title, sizeof doc_title);
-	props.title = doc_title;
+	ys_office_doc_title(ds, &doc_title);
+	props.title = (char *)ys_buf_str(&doc_title);
 	props.author = ds->unit_name ? (char *)ds->unit_name : "";
 	props.comments = "yusuan";
 	workbook_set_properties(x.wb, &props);
@@ -482,7 +576,16 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	for (size_t i = 0; st == YS_OK && i < ds->nperf; i++)
 		st = perf_sheet(&x, &ds->perf[i], i + 1);
 	err = workbook_close(x.wb);
-	if (st == YS_OK && err != LXW_NO_ERROR)
+	ys_buf_free(&doc_title);
+	for (size_t i = 0; i < x.nnames; i++)
+		free(x.names[i]);
+	free(x.names);
+	if (st == YS_OK && x.long_chars)
+		st = ys_fail(d, YS_EINPUT, NULL, 0, 0,
+			     "工作表“%s”第 %ld 行有一段 %zu 个字符的文字，超过 XLSX 单元格上限 "
+			     "32767 个字符；未生成 XLSX（请缩短该文字，或改用 docx、pdf、html 格式）",
+			     x.long_sheet, x.long_row, x.long_chars);
+	else if (st == YS_OK && err != LXW_NO_ERROR)
 		st = ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 XLSX：%s", lxw_strerror(err));
 	else if (st != YS_OK)
 		st = ys_fail(d, st, NULL, 0, 0, st == YS_ENOMEM ? "内存不足" : "无法生成 XLSX 工作表");

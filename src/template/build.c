@@ -267,6 +267,13 @@ static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt
 		}
 		set_has(r, tt->ncols);
 	}
+	/* Fixed rows all zero (a unit without 三公 经费): the rows are printed
+	 * as the template lays them out, with the empty-table note, as a code
+	 * table without rows is. */
+	for (size_t i = 0; i < dt->nrows; i++)
+		if (row_nonzero(&dt->rows[i], tt->ncols))
+			return YS_OK;
+	dt->note = tt->empty_note ? tt->empty_note : "本表无数据，空表列示。";
 	return YS_OK;
 }
 

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/text.h"
+
 int ys_table_by_code(const ys_dtable *t, const ys_ttable *tt)
 {
 	if (tt)
@@ -126,7 +128,10 @@ void ys_header_label(const ys_ttable *tt, size_t width, const ys_hpos *grid,
 		len += (size_t)snprintf(out + len, len < cap ? cap - len : 0, "%s%s",
 					len ? "/" : "", cell->text);
 		if (len >= cap) {
+			/* Template labels are short; should one not be, it ends
+			 * on a character boundary. */
 			out[cap - 1] = '\0';
+			ys_utf8_cut_partial(out);
 			return;
 		}
 	}

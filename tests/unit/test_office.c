@@ -43,27 +43,31 @@ static void test_text_rows(void **state)
 	assert_false(ys_text_is_number("0万元", strlen("0万元")));
 }
 
+/* Appends the heading of s to a fresh buffer and returns its text. */
+static const char *heading_of(const ys_dsection *s, size_t *num, ys_buf *out)
+{
+	ys_buf_reset(out);
+	ys_section_heading(s, num, out);
+	return ys_buf_str(out);
+}
+
 static void test_section_heading(void **state)
 {
 	ys_dsection intro = {"intro", "平乡县总工会2023年部门预算信息公开情况说明", ""};
 	ys_dsection s = {"duties", "部门职责及机构设置情况", ""};
-	char out[256];
+	ys_buf out = YS_BUF_INIT;
 	size_t num = 0;
 
 	(void)state;
-	ys_section_heading(&intro, &num, out, sizeof out);
-	assert_string_equal(out, "平乡县总工会2023年部门预算信息公开情况说明");
+	assert_string_equal(heading_of(&intro, &num, &out), "平乡县总工会2023年部门预算信息公开情况说明");
 	assert_int_equal(num, 0);
-	ys_section_heading(&s, &num, out, sizeof out);
-	assert_string_equal(out, "一、部门职责及机构设置情况");
+	assert_string_equal(heading_of(&s, &num, &out), "一、部门职责及机构设置情况");
 	num = 9;
-	ys_section_heading(&s, &num, out, sizeof out);
-	assert_string_equal(out, "十、部门职责及机构设置情况");
-	ys_section_heading(&s, &num, out, sizeof out);
-	assert_string_equal(out, "十一、部门职责及机构设置情况");
+	assert_string_equal(heading_of(&s, &num, &out), "十、部门职责及机构设置情况");
+	assert_string_equal(heading_of(&s, &num, &out), "十一、部门职责及机构设置情况");
 	num = 20;
-	ys_section_heading(&s, &num, out, sizeof out);
-	assert_string_equal(out, "二十一、部门职责及机构设置情况");
+	assert_string_equal(heading_of(&s, &num, &out), "二十一、部门职责及机构设置情况");
+	ys_buf_free(&out);
 }
 
 static void test_xml_text(void **state)
@@ -143,7 +147,8 @@ static void test_ptable_reference(void **state)
 {
 	ys_job j;
 	ys_ptable p;
-	char buf[YS_MONEY_FMT_MAX], parts[3][YS_HEADER_PART_MAX];
+	char buf[YS_MONEY_FMT_MAX];
+	ys_buf parts[3] = {YS_BUF_INIT, YS_BUF_INIT, YS_BUF_INIT};
 	double w[YS_MAX_PCOLS];
 	const ys_dtable *t1, *t2;
 
@@ -190,9 +195,11 @@ static void test_ptable_reference(void **state)
 	ys_ptable_free(&p);
 
 	assert_int_equal(ys_office_header_parts(&j.ds, &j.tpl, parts), 3);
-	assert_string_equal(parts[0], "711平乡县总工会");
-	assert_string_equal(parts[1], "预算年度：2023");
-	assert_string_equal(parts[2], "单位：万元");
+	assert_string_equal(ys_buf_str(&parts[0]), "711平乡县总工会");
+	assert_string_equal(ys_buf_str(&parts[1]), "预算年度：2023");
+	assert_string_equal(ys_buf_str(&parts[2]), "单位：万元");
+	for (size_t i = 0; i < 3; i++)
+		ys_buf_free(&parts[i]);
 	ys_job_free(&j);
 }
 
@@ -236,6 +243,106 @@ static void test_render_empty(void **state)
 	ys_disclosure_free(&ds);
 }
 
+/* Row names as a parsed document may hold them: a formula is neutralised
+ * in CSV, markup is escaped in Markdown. */
+static void test_hostile_row_names(void **state)
+{
+	ys_job j;
+	ys_buf out = YS_BUF_INIT;
+	ys_diag d;
+	ys_dtable *t;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	load_bundle(&j, REF);
+	t = (ys_dtable *)ys_disclosure_table(&j.ds, "T3");
+	assert_non_null(t);
+	assert_true(t->nrows > 2);
+	t->rows[1].name = "=HYPERLINK(\"http://x\")";
+	t->rows[1].label = NULL;
+	t->rows[2].name = "[x](javascript:alert(1))<b>";
+	t->rows[2].label = NULL;
+	assert_int_equal(ys_render_csv(&j.ds, &out, &d), YS_OK);
+	assert_non_null(strstr(ys_buf_str(&out), "\"'=HYPERLINK(\"\"http://x\"\")\""));
+	assert_null(strstr(ys_buf_str(&out), ",\"=HYPERLINK"));
+	ys_buf_reset(&out);
+	assert_int_equal(ys_render_md(&j.ds, &j.tpl, &out, &d), YS_OK);
+	assert_non_null(strstr(ys_buf_str(&out), "\\[x\\]\\(javascript:alert\\(1\\)\\)\\<b\\>"));
+	assert_null(strstr(ys_buf_str(&out), "[x](javascript"));
+	assert_null(strstr(ys_buf_str(&out), "<b>"));
+	ys_buf_free(&out);
+	ys_job_free(&j);
+}
+
+/* Member name of the zip archive in b, malloc'd and NUL-terminated. */
+static char *zip_member(const ys_buf *b, const char *name)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	zip_file_t *f;
+	zip_stat_t st;
+	char *text;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(b->data, b->len, 0, &ze);
+	assert_non_null(src);
+	za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	assert_non_null(za);
+	assert_int_equal(zip_stat(za, name, 0, &st), 0);
+	text = calloc(1, st.size + 1);
+	assert_non_null(text);
+	f = zip_fopen(za, name, 0);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+	zip_fclose(f);
+	zip_close(za);
+	zip_error_fini(&ze);
+	return text;
+}
+
+/* Sheet names follow Excel's rules: at most 31 characters cut on a
+ * character boundary, []:*?/\ replaced, no apostrophe at either end, and
+ * unique without regard to case (" (2)", " (3)" …). */
+static void test_xlsx_sheet_names(void **state)
+{
+	static const char *const want[] = {
+		"name=\"T1 部门预算_收支__总表____\"",
+		"name=\"T1 部门预算_收支__总表____ (2)\"",
+		"name=\"t1 部门预算_收支__总表____ (3)\"",
+		"name=\"T4 一二三四五六七八九十一二三四五六七八九十一二三四五六七八\"",
+		"name=\"T4 一二三四五六七八九十一二三四五六七八九十一二三四 (2)\"",
+		"name=\"_x y_\"",
+	};
+	static const char *const forbidden = "部门预算[收支]:总表*?/\\";
+	const char *long_title = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+	ys_job j;
+	ys_buf out = YS_BUF_INIT;
+	ys_diag d;
+	char *wb;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	load_bundle(&j, REF);
+	assert_true(j.ds.ntables >= 6);
+	j.ds.tables[0].id = "T1", j.ds.tables[0].title = forbidden;
+	j.ds.tables[1].id = "T1", j.ds.tables[1].title = forbidden;
+	j.ds.tables[2].id = "t1", j.ds.tables[2].title = forbidden;
+	j.ds.tables[3].id = "T4", j.ds.tables[3].title = long_title;
+	j.ds.tables[4].id = "T4", j.ds.tables[4].title = long_title;
+	j.ds.tables[5].id = "'x", j.ds.tables[5].title = "y'";
+	assert_int_equal(ys_render_xlsx(&j.ds, NULL, &out, &d), YS_OK);
+	wb = zip_member(&out, "xl/workbook.xml");
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(wb, want[i])) {
+			print_error("missing %s in %s\n", want[i], wb);
+			fail();
+		}
+	free(wb);
+	ys_buf_free(&out);
+	ys_job_free(&j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +353,8 @@ int main(void)
 		cmocka_unit_test(test_ptable_reference),
 		cmocka_unit_test(test_render_reference),
 		cmocka_unit_test(test_render_empty),
+		cmocka_unit_test(test_hostile_row_names),
+		cmocka_unit_test(test_xlsx_sheet_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,6 +35,46 @@ static char *dup(const char *s, size_t n)
 	return p;
 }
 
+/* What may reach XML: tab, LF and CR pass; other C0 controls, U+FFFE,
+ * U+FFFF and invalid UTF-8 are found at their byte offset. */
+static void test_xml_safe(void **state)
+{
+	const char *why = NULL;
+
+	(void)state;
+	assert_int_equal(ys_text_check_xml_safe("平乡\t县\r\n", strlen("平乡\t县\r\n"), &why), -1);
+	assert_int_equal(ys_text_check_xml_safe("ab\x01c", 4, &why), 2);
+	assert_string_equal(why, "控制字符");
+	assert_int_equal(ys_text_check_xml_safe("\x1f", 1, NULL), 0);
+	assert_int_equal(ys_text_check_xml_safe("a\xef\xbf\xbf", 4, &why), 1);
+	assert_string_equal(why, "非字符 U+FFFF");
+	assert_int_equal(ys_text_check_xml_safe("\xef\xbf\xbe", 3, &why), 0);
+	assert_string_equal(why, "非字符 U+FFFE");
+	/* U+FFFD, the replacement character, is allowed. */
+	assert_int_equal(ys_text_check_xml_safe("\xef\xbf\xbd", 3, NULL), -1);
+	assert_int_equal(ys_text_check_xml_safe("ok\xed\xa0\x80", 5, &why), 2);
+	assert_string_equal(why, "无效的 UTF-8 字节");
+	assert_int_equal(ys_text_check_xml_safe("\xff", 1, NULL), 0);
+	/* A control character after valid text comes before a later bad byte. */
+	assert_int_equal(ys_text_check_xml_safe("x\x02\xff", 3, NULL), 1);
+	assert_int_equal(ys_text_check_xml_safe("", 0, NULL), -1);
+}
+
+static void test_utf8_cut_partial(void **state)
+{
+	char a[] = "平乡\xe5\xb9", b[] = "平乡", c[] = "ab\xf0\x9f\x98", d[] = "";
+
+	(void)state;
+	ys_utf8_cut_partial(a);
+	assert_string_equal(a, "平乡");
+	ys_utf8_cut_partial(b);
+	assert_string_equal(b, "平乡");
+	ys_utf8_cut_partial(c);
+	assert_string_equal(c, "ab");
+	ys_utf8_cut_partial(d);
+	assert_string_equal(d, "");
+}
+
 static void test_gbk_and_bom(void **state)
 {
 	/* "一般公共预算拨款" in GBK. */
@@ -147,6 +187,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_validation),
+		cmocka_unit_test(test_xml_safe),
+		cmocka_unit_test(test_utf8_cut_partial),
 		cmocka_unit_test(test_gbk_and_bom),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_buf),
