@@ -28,6 +28,7 @@
 typedef struct fig {
 	int64_t v;	/* display units (10^-decimals of money_unit) */
 	int has;
+	int change;	/* a difference of figures, worded 增加/减少 */
 } fig;
 
 struct nctx {
@@ -67,6 +68,7 @@ static ys_status figure(struct nctx *c, const char *name, fig *f)
 
 	c->d->msg[0] = '\0';
 	st = ys_figure_eval(&e, name, &f->v, &f->has, c->d);
+	f->change = ys_figure_is_change(c->t, name);
 
 	if (st == YS_ERANGE)
 		return ys_fail(c->d, YS_ERANGE, c->t->path, c->line, 0,
@@ -210,9 +212,7 @@ static void put_figure(struct nctx *c, ys_buf *out, const fig *f, const char *fm
 	 * printed without its sign unless the format asks for it (wan2s, a
 	 * column of changes); any other figure is what it is, and a negative
 	 * one keeps its minus: "-3万元", never "3万元" or "0万元". */
-	size_t nl = strlen(f->name);
-	int change = nl > 7 && !strcmp(f->name + nl - 7, "_change");
-	int64_t v = change && f->v < 0 ? -f->v : f->v;
+	int64_t v = f->change && f->v < 0 ? -f->v : f->v;
 
 	if (!f->has) {
 		ys_buf_puts(out, "—");

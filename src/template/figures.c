@@ -357,6 +357,14 @@ static const ys_tfigure *lookup(const ys_template *t, const char *name, const ch
 	return fam;
 }
 
+int ys_figure_is_change(const ys_template *t, const char *name)
+{
+	const char *suffix = NULL;
+	const ys_tfigure *f = lookup(t, name, &suffix);
+
+	return f && f->kind == YS_FIG_SUM && f->diff;
+}
+
 static ys_status eval(const ys_fig_env *e, const char *name, int64_t *v, int *known,
 		      int depth, ys_diag *d);
 

@@ -102,6 +102,9 @@ ys_status ys_figure_eval(const ys_fig_env *e, const char *name, int64_t *v,
 			 int *known, ys_diag *d);
 
 /* The value of a cell, or 0 when the table, row or column is missing. */
+/* 1 when `name` is a difference of figures (a change, worded 增加/减少). */
+int ys_figure_is_change(const ys_template *t, const char *name);
+
 int ys_figure_cell(const ys_disclosure *ds, const ys_fcell *fc, int64_t *v);
 
 #endif
