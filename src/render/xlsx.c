@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "../base/file.h"
 #include "../base/money.h"
 #include "../base/text.h"
 #include "ooxml.h"
@@ -443,29 +444,26 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 			 ys_buf *out, ys_diag *d)
 {
-	char path[] = "/tmp/yusuan-xlsx-XXXXXX";
-	const char *tmpdir = getenv("TMPDIR");
 	char tmpl[4096];
 	char doc_title[512];
 	xl x = {0};
 	ys_status st = YS_OK;
 	lxw_error err;
 	lxw_doc_properties props = {0};
+	lxw_workbook_options wopt = {0};
 	char *data = NULL;
 	size_t len = 0;
-	int fd;
 
-	if (tmpdir && *tmpdir && strlen(tmpdir) + 32 < sizeof tmpl)
-		snprintf(tmpl, sizeof tmpl, "%s/yusuan-xlsx-XXXXXX", tmpdir);
-	else
-		snprintf(tmpl, sizeof tmpl, "%s", path);
-	if ((fd = mkstemp(tmpl)) < 0)
-		return ys_fail(d, YS_EIO, tmpl, 0, 0, "无法创建临时文件");
-	close(fd);
+	/* libxlsxwriter writes the workbook to a file, and its parts to
+	 * temporary files: both go in the output's directory (ys_scratch_dir),
+	 * never in $TMPDIR, and the scratch file is removed on signals. */
+	if ((st = ys_scratch_create(tmpl, sizeof tmpl, d)) != YS_OK)
+		return st;
+	wopt.tmpdir = (char *)ys_scratch_where();
 	x.ds = ds;
 	x.tpl = t;
-	if (!(x.wb = workbook_new(tmpl))) {
-		unlink(tmpl);
+	if (!(x.wb = workbook_new_opt(tmpl, &wopt))) {
+		ys_scratch_remove(tmpl);
 		return ys_fail(d, YS_EIO, tmpl, 0, 0, "无法创建 XLSX 工作簿");
 	}
 	ys_office_doc_title(ds, doc_title, sizeof doc_title);
@@ -489,7 +487,7 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	if (st == YS_OK && (st = ys_read_file(tmpl, YS_MAX_FILE, &data, &len, d)) == YS_OK)
 		ys_buf_add(out, data, len);
 	free(data);
-	unlink(tmpl);
+	ys_scratch_remove(tmpl);
 	if (st == YS_OK && !ys_buf_ok(out))
 		st = ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
 	return st;
