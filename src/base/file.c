@@ -65,9 +65,9 @@ const char *ys_errno_text(int err)
 /*
  * Fixed slots, no allocation, so the signal handler may walk them. A slot's
  * path is written before its flag is raised and the flag is lowered before
- * the path is reused; the handler reads only raised slots. Directories are
- * registered before the files in them, and the handler walks backwards, so
- * files go first and rmdir finds the directory empty.
+ * the path is reused; the handler reads only raised slots. It removes every
+ * file first and then the directories, so rmdir finds a staging directory
+ * empty.
  */
 #define SLOTS 64
 static char slot_path[SLOTS][PATH_MAX];
@@ -99,13 +99,12 @@ static void on_signal(int sig)
 {
 	int saved = errno;
 
-	for (int i = SLOTS - 1; i >= 0; i--) {
+	for (int i = 0; i < SLOTS; i++)
 		if (slot_kind[i] == 1)
 			unlink(slot_path[i]);
-		else if (slot_kind[i] == 2)
+	for (int i = 0; i < SLOTS; i++)
+		if (slot_kind[i] == 2)
 			rmdir(slot_path[i]);
-		slot_kind[i] = 0;
-	}
 	signal(sig, SIG_DFL);
 	errno = saved;
 	raise(sig);

@@ -11,6 +11,7 @@
  */
 #include "render.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,6 +442,26 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 	return YS_OK;
 }
 
+/* libxlsxwriter's errors in Chinese: the common ones are a full disk or an
+ * unwritable directory, where errno says more than lxw_strerror. */
+static ys_status xlsx_error(lxw_error err, int sys, ys_diag *d)
+{
+	switch (err) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+	case LXW_ERROR_CREATING_XLSX_FILE:
+	case LXW_ERROR_CREATING_TMPFILE:
+		return ys_fail(d, YS_EIO, ys_scratch_where(), 0, 0,
+			       "无法生成 XLSX：无法创建临时文件：%s", ys_errno_text(sys));
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+		return ys_fail(d, YS_EIO, ys_scratch_where(), 0, 0,
+			       "无法生成 XLSX：写入失败：%s", ys_errno_text(sys));
+	default:
+		return ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 XLSX：%s", lxw_strerror(err));
+	}
+}
+
 ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 			 ys_buf *out, ys_diag *d)
 {
@@ -481,7 +502,7 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 		st = perf_sheet(&x, &ds->perf[i], i + 1);
 	err = workbook_close(x.wb);
 	if (st == YS_OK && err != LXW_NO_ERROR)
-		st = ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 XLSX：%s", lxw_strerror(err));
+		st = xlsx_error(err, errno, d);
 	else if (st != YS_OK)
 		st = ys_fail(d, st, NULL, 0, 0, st == YS_ENOMEM ? "内存不足" : "无法生成 XLSX 工作表");
 	if (st == YS_OK && (st = ys_read_file(tmpl, YS_MAX_FILE, &data, &len, d)) == YS_OK)
