@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define TMP_TAG ".tmp"
@@ -95,6 +96,40 @@ static void reg_drop(int i)
 		slot_kind[i] = 0;
 }
 
+/*
+ * Unlinks the entries of a staging directory from inside a signal handler:
+ * opendir/readdir may allocate, so this reads the directory with the raw
+ * getdents64 system call into a stack buffer. It catches the files that
+ * libraries (libxlsxwriter's tmpdir) put there without telling us.
+ */
+struct raw_dirent {
+	unsigned long long d_ino;
+	long long d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+static void empty_dir_raw(const char *path)
+{
+	char buf[4096];
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	long n;
+
+	if (fd < 0)
+		return;
+	while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+		for (long off = 0; off < n;) {
+			struct raw_dirent *e = (struct raw_dirent *)(buf + off);
+
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				unlinkat(fd, e->d_name, 0);
+			off += e->d_reclen;
+		}
+	}
+	close(fd);
+}
+
 static void on_signal(int sig)
 {
 	int saved = errno;
@@ -102,9 +137,14 @@ static void on_signal(int sig)
 	for (int i = 0; i < SLOTS; i++)
 		if (slot_kind[i] == 1)
 			unlink(slot_path[i]);
-	for (int i = 0; i < SLOTS; i++)
-		if (slot_kind[i] == 2)
-			rmdir(slot_path[i]);
+	/* Twice: a scratch directory may sit inside a staging directory, and
+	 * slot order says nothing about nesting. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < SLOTS; i++)
+			if (slot_kind[i] == 2) {
+				empty_dir_raw(slot_path[i]);
+				rmdir(slot_path[i]);
+			}
 	signal(sig, SIG_DFL);
 	errno = saved;
 	raise(sig);
@@ -120,9 +160,15 @@ void ys_file_cleanup_on_signals(void)
 	sigaddset(&sa.sa_mask, SIGINT);
 	sigaddset(&sa.sa_mask, SIGTERM);
 	sigaddset(&sa.sa_mask, SIGHUP);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	/* A signal the caller ignores (nohup ignores SIGHUP, a shell ignores
+	 * SIGINT for background jobs) stays ignored. */
+	for (int i = 0; i < 3; i++) {
+		int sig = i == 0 ? SIGINT : i == 1 ? SIGTERM : SIGHUP;
+		struct sigaction old;
+
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sig, &sa, NULL);
+	}
 }
 
 /* ---- write fault hook --------------------------------------------------- */
@@ -214,8 +260,37 @@ static int is_tmp_of(const char *name, const char *prefix)
 	return strncmp(name, prefix, n) == 0 && strlen(name + n) == 6;
 }
 
-/* Removes a leftover temporary file or staging directory (whose entries are
- * files only) unless a live run holds its lock. */
+/* Removes the entries of the directory open as fd, and those of its
+ * subdirectories down to depth levels (staging directories hold files and
+ * at most a scratch directory of files). Closes fd. */
+static void empty_dir(int fd, int depth)
+{
+	DIR *dir = fdopendir(fd);
+	struct dirent *e;
+
+	if (!dir) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(dir))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (unlinkat(dirfd(dir), e->d_name, 0) == 0 || errno != EISDIR || depth == 0)
+			continue;
+		{
+			int sub = openat(dirfd(dir), e->d_name,
+					 O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+
+			if (sub >= 0)
+				empty_dir(sub, depth - 1);
+			unlinkat(dirfd(dir), e->d_name, AT_REMOVEDIR);
+		}
+	}
+	closedir(dir);
+}
+
+/* Removes a leftover temporary file or staging directory unless a live run
+ * holds its lock. */
 static void sweep_one(int dfd, const char *name)
 {
 	struct stat st;
@@ -231,9 +306,6 @@ static void sweep_one(int dfd, const char *name)
 			unlinkat(dfd, name, 0);
 		close(fd);
 	} else if (S_ISDIR(st.st_mode)) {
-		DIR *dir;
-		struct dirent *e;
-
 		fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 		if (fd < 0)
 			return;
@@ -241,14 +313,7 @@ static void sweep_one(int dfd, const char *name)
 			close(fd);
 			return;
 		}
-		if (!(dir = fdopendir(dup(fd)))) {
-			close(fd);
-			return;
-		}
-		while ((e = readdir(dir)))
-			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-				unlinkat(fd, e->d_name, 0);
-		closedir(dir);
+		empty_dir(dup(fd), 1);
 		unlinkat(dfd, name, AT_REMOVEDIR);
 		close(fd);
 	}
@@ -488,21 +553,10 @@ static void remove_stage(ys_outset *s)
 	if (!s->stage[0])
 		return;
 	{
-		int dfd = open(s->stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int dfd = open(s->stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 
-		if (dfd >= 0) {
-			DIR *dp = fdopendir(dfd);
-			struct dirent *e;
-
-			if (dp) {
-				while ((e = readdir(dp)))
-					if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-						unlinkat(dirfd(dp), e->d_name, 0);
-				closedir(dp);
-			} else {
-				close(dfd);
-			}
-		}
+		if (dfd >= 0)
+			empty_dir(dfd, 1);
 	}
 	rmdir(s->stage);
 	for (int i = 0; i < SLOTS; i++)
@@ -656,6 +710,17 @@ ys_status ys_outset_commit(ys_outset *s, ys_diag *d)
 		ys_outset_abort(s);
 		return st;
 	}
+	{
+		/* The new directory takes the old one's permissions and owner: a
+		 * private 0700 output folder must not become world-readable. */
+		struct stat old;
+
+		if (stat(s->final, &old) == 0) {
+			chmod(s->stage, old.st_mode & 07777);
+			if (lchown(s->stage, old.st_uid, old.st_gid) != 0)
+				(void)0; /* not owner: keep ours */
+		}
+	}
 	fsync_dir(s->stage);
 	split_path(s->final, parent, sizeof parent, base, sizeof base);
 	/* One exchange: at every instant DIR is the old directory or the new
@@ -706,36 +771,50 @@ const char *ys_scratch_where(void)
 	return t && *t ? t : "/tmp";
 }
 
-/* Open, flock'ed descriptors of live scratch files, by registry slot, so a
- * sweep by another run writing into the same directory leaves them alone. */
+/* Open, flock'ed descriptors of live scratch directories, by registry slot,
+ * so a sweep by another run writing into the same directory leaves them
+ * alone. */
 static int scratch_fd[SLOTS];
 
 ys_status ys_scratch_create(char *path, size_t cap, ys_diag *d)
 {
 	const char *dir = ys_scratch_where();
+	char sdir[PATH_MAX];
 	int fd, slot;
 
-	if ((size_t)snprintf(path, cap, "%s/.yusuan-scratch" TMP_TAG TMP_X, dir) >= cap)
+	/* A private directory: libxlsxwriter puts its own temporary files
+	 * there too, and they go with it. */
+	if ((size_t)snprintf(sdir, sizeof sdir, "%s/.yusuan-scratch" TMP_TAG TMP_X, dir) >= sizeof sdir ||
+	    strlen(sdir) + 10 >= cap)
 		return ys_fail(d, YS_EIO, dir, 0, 0, "路径过长");
 	sweep(dir, ".yusuan-scratch" TMP_TAG);
-	fd = mkostemp(path, O_CLOEXEC);
-	if (fd < 0)
-		return ys_fail(d, YS_EIO, dir, 0, 0, "无法创建临时文件：%s",
+	if (!mkdtemp(sdir))
+		return ys_fail(d, YS_EIO, dir, 0, 0, "无法创建临时目录：%s",
 			       ys_errno_text(errno));
-	flock(fd, LOCK_EX);
-	slot = reg_add(path, 1);
-	if (slot >= 0)
+	slot = reg_add(sdir, 2);
+	fd = open(sdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0)
+		flock(fd, LOCK_EX);
+	if (slot >= 0 && fd >= 0)
 		scratch_fd[slot] = fd + 1;
-	else
+	else if (fd >= 0)
 		close(fd);
+	snprintf(path, cap, "%s/scratch", sdir);
 	return YS_OK;
 }
 
 void ys_scratch_remove(const char *path)
 {
-	unlink(path);
+	char sdir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return;
+	snprintf(sdir, sizeof sdir, "%.*s", (int)(slash - path), path);
+	empty_dir_raw(sdir);
+	rmdir(sdir);
 	for (int i = 0; i < SLOTS; i++) {
-		if (slot_kind[i] != 1 || strcmp(slot_path[i], path) != 0)
+		if (slot_kind[i] != 2 || strcmp(slot_path[i], sdir) != 0)
 			continue;
 		slot_kind[i] = 0;
 		if (scratch_fd[i] > 0)

@@ -78,9 +78,10 @@ void ys_outset_abort(ys_outset *s);
  * Scratch files for renderers that must go through a file (libxlsxwriter).
  * ys_scratch_dir sets the directory they go in: the directory of the output
  * being written (NULL: $TMPDIR or /tmp, used only when writing to standard
- * output). ys_scratch_create makes ".yusuan-scratch.tmpXXXXXX" there,
- * registered for cleanup; ys_scratch_remove unlinks it. ys_scratch_where
- * gives the directory, for libraries that make their own temporary files.
+ * output). ys_scratch_create makes a private directory
+ * ".yusuan-scratch.tmpXXXXXX" there, registered for cleanup, and gives the
+ * path of a file in it (libraries may put their own temporaries beside it);
+ * ys_scratch_remove removes the directory with everything in it.
  */
 void ys_scratch_dir(const char *dir);
 const char *ys_scratch_where(void);
@@ -88,8 +89,8 @@ ys_status ys_scratch_create(char *path, size_t cap, ys_diag *d);
 void ys_scratch_remove(const char *path);
 
 /* Installs the SIGINT/SIGTERM/SIGHUP handlers that remove every registered
- * temporary path and then let the signal take its default effect. The CLI
- * calls it once at start. */
+ * temporary path and then let the signal take its default effect; a signal
+ * already ignored (nohup) is left ignored. The CLI calls it once at start. */
 void ys_file_cleanup_on_signals(void);
 
 /* Test hook: when n > 0, the n-th write of file data from now on fails with

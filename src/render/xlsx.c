@@ -465,7 +465,7 @@ static ys_status xlsx_error(lxw_error err, int sys, ys_diag *d)
 ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 			 ys_buf *out, ys_diag *d)
 {
-	char tmpl[4096];
+	char tmpl[4096], scratch[4096];
 	char doc_title[512];
 	xl x = {0};
 	ys_status st = YS_OK;
@@ -476,11 +476,13 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	size_t len = 0;
 
 	/* libxlsxwriter writes the workbook to a file, and its parts to
-	 * temporary files: both go in the output's directory (ys_scratch_dir),
-	 * never in $TMPDIR, and the scratch file is removed on signals. */
+	 * temporary files: both go in a private scratch directory beside the
+	 * output (ys_scratch_dir), never in $TMPDIR, removed on signals. */
 	if ((st = ys_scratch_create(tmpl, sizeof tmpl, d)) != YS_OK)
 		return st;
-	wopt.tmpdir = (char *)ys_scratch_where();
+	snprintf(scratch, sizeof scratch, "%s", tmpl);
+	*strrchr(scratch, '/') = '\0';
+	wopt.tmpdir = scratch;
 	x.ds = ds;
 	x.tpl = t;
 	if (!(x.wb = workbook_new_opt(tmpl, &wopt))) {

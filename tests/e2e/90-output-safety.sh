@@ -57,10 +57,10 @@ else
 	ls -la "$os" >>"$tmp/err"
 	no "output: -o a symlink" "$tmp/err"
 fi
-if [ -z "$(find "$os" -name '.*.tmp*')" ]; then
+if [ -z "$(find "$os" -name '*.tmp*')" ]; then
 	ok "output: no temporary file left beside single-file outputs"
 else
-	find "$os" -name '.*.tmp*' >"$tmp/why"
+	find "$os" -name '*.tmp*' >"$tmp/why"
 	no "output: temporary files left" "$tmp/why"
 fi
 
@@ -157,13 +157,41 @@ else
 	echo "skip output: full-disk test (mounting a tmpfs is not permitted here)"
 fi
 
+# SIGTERM and SIGHUP at random moments: the handler removes every
+# temporary at once, without waiting for a next run.
+sd="$os/sig"
+mkdir -p "$sd/T"
+cp -r "$os/setA" "$sd/out"
+sbad=0
+for i in 1 2 3 4 5 6; do
+	if [ $((i % 2)) -eq 0 ]; then sig=TERM; src="$os/exb"; else sig=HUP; src=$ex; fi
+	r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+	TMPDIR="$sd/T" $rel render "$src" -f all -o "$sd/out" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(printf '%03d' $((r % 400)))"
+	kill -s $sig "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	s=$(setsum "$sd/out")
+	if [ "$s" != "$sumA" ] && [ "$s" != "$sumB" ] ||
+	   [ -n "$(find "$sd" -mindepth 1 -name '*.tmp*')" ] ||
+	   [ -n "$(ls -A "$sd/T")" ]; then
+		sbad=$((sbad + 1))
+		{ echo "SIG$sig run $i:"; find "$sd"; } >>"$tmp/sig.why"
+	fi
+done
+if [ "$sbad" -eq 0 ]; then
+	ok "output: SIGTERM/SIGHUP during render -f all leave a whole set and no temporary"
+else
+	no "output: signals during render -f all" "$tmp/sig.why"
+fi
+
 # kill -9 at random moments (bounded to about 60 s in all) during render
 # -f all with the release binary, alternating the two sets. After each kill
 # DIR is wholly A or wholly B; $TMPDIR stays empty throughout; leftovers of
 # a killed run are swept by the next one, so at most one stage directory is
 # ever left, and none after a run that completes.
 kd="$os/kill"
-mkdir -p "$kd/tmpdir"
+mkdir -p "$kd/T"
 cp -r "$os/setA" "$kd/out"
 start=$(date +%s)
 bad=0
@@ -171,28 +199,28 @@ runs=0
 while [ "$runs" -lt 100 ] && [ $(($(date +%s) - start)) -lt 55 ]; do
 	if [ $((runs % 2)) -eq 0 ]; then src="$os/exb"; else src=$ex; fi
 	r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	TMPDIR="$kd/tmpdir" $rel render "$src" -f all -o "$kd/out" >/dev/null 2>&1 &
+	TMPDIR="$kd/T" $rel render "$src" -f all -o "$kd/out" >/dev/null 2>&1 &
 	pid=$!
 	sleep "0.$(printf '%03d' $((r % 450)))"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	runs=$((runs + 1))
 	s=$(setsum "$kd/out")
-	left=$(find "$kd" -mindepth 1 -maxdepth 1 -name '.*' | wc -l)
+	left=$(find "$kd" -mindepth 1 -name '*.tmp*' -prune | wc -l)
 	if [ "$s" != "$sumA" ] && [ "$s" != "$sumB" ]; then
 		bad=$((bad + 1))
 		echo "run $runs: DIR is neither the old set nor the new one" >>"$tmp/kill.why"
 		ls -la "$kd/out" >>"$tmp/kill.why"
 	fi
-	if [ -n "$(ls -A "$kd/tmpdir")" ] || [ "$left" -gt 1 ]; then
+	if [ -n "$(ls -A "$kd/T")" ] || [ "$left" -gt 1 ]; then
 		bad=$((bad + 1))
-		{ echo "run $runs: temporaries"; ls -A "$kd/tmpdir"; ls -A "$kd"; } >>"$tmp/kill.why"
+		{ echo "run $runs: temporaries"; ls -A "$kd/T"; ls -A "$kd"; } >>"$tmp/kill.why"
 	fi
 done
-TMPDIR="$kd/tmpdir" $rel render $ex -f all -o "$kd/out" >/dev/null 2>&1
+TMPDIR="$kd/T" $rel render $ex -f all -o "$kd/out" >/dev/null 2>&1
 if [ "$(setsum "$kd/out")" != "$sumA" ] ||
-   [ -n "$(find "$kd" "$kd/tmpdir" -mindepth 1 -name '.*')" ] ||
-   [ -n "$(ls -A "$kd/tmpdir")" ]; then
+   [ -n "$(find "$kd" -mindepth 1 -name '*.tmp*')" ] ||
+   [ -n "$(ls -A "$kd/T")" ]; then
 	bad=$((bad + 1))
 	{ echo "after a complete run:"; find "$kd"; } >>"$tmp/kill.why"
 fi

@@ -181,6 +181,26 @@ static void test_sweep_leftover_temp(void **state)
 	path_in(p, sizeof p, "out.txt");
 	assert_int_equal(ys_write_atomic(p, "ok", 2, &d), YS_OK);
 	assert_int_equal(hidden_entries(dir), 0);
+
+	/* A staging directory of a killed -f all, with a scratch directory in
+	 * it, goes when the next run of the same output begins. */
+	{
+		ys_outset s;
+
+		path_in(p, sizeof p, ".set.tmpQwErTy");
+		assert_int_equal(mkdir(p, 0700), 0);
+		path_in(p, sizeof p, ".set.tmpQwErTy/a.json");
+		assert_int_equal(ys_write_atomic(p, "{}", 2, &d), YS_OK);
+		path_in(p, sizeof p, ".set.tmpQwErTy/.yusuan-scratch.tmpZxCvBn");
+		assert_int_equal(mkdir(p, 0700), 0);
+		path_in(p, sizeof p, ".set.tmpQwErTy/.yusuan-scratch.tmpZxCvBn/scratch");
+		assert_int_equal(ys_write_atomic(p, "x", 1, &d), YS_OK);
+		path_in(p, sizeof p, "set");
+		assert_int_equal(ys_outset_begin(&s, p, &d), YS_OK);
+		assert_int_equal(hidden_entries(dir), 1); /* only the new stage */
+		ys_outset_abort(&s);
+		assert_int_equal(hidden_entries(dir), 0);
+	}
 }
 
 static void test_safe_name(void **state)
@@ -221,6 +241,7 @@ static void test_outset_swap_and_fault(void **state)
 	path_in(p, sizeof p, "set/mine.txt");
 	assert_int_equal(ys_write_atomic(p, "mine", 4, &d), YS_OK);
 
+	assert_int_equal(chmod(out, 0700), 0);
 	assert_int_equal(ys_outset_begin(&s, out, &d), YS_OK);
 	assert_int_equal(ys_outset_write(&s, "a.txt", "A2", 2, &d), YS_OK);
 	assert_int_equal(ys_outset_write(&s, "b.txt", "B2", 2, &d), YS_OK);
@@ -230,6 +251,12 @@ static void test_outset_swap_and_fault(void **state)
 	path_in(p, sizeof p, "set/mine.txt");
 	assert_string_equal(slurp(p), "mine");
 	assert_int_equal(hidden_entries(dir), 0);
+	{
+		struct stat st;
+
+		assert_int_equal(stat(out, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0700); /* mode kept */
+	}
 
 	/* The second write fails (a full disk): the old set stays whole. */
 	assert_int_equal(ys_outset_begin(&s, out, &d), YS_OK);
