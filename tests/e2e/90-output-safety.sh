@@ -127,10 +127,14 @@ mkdir "$os/exb"
 cp $ex/budget.yaml "$os/exb/"
 sed '2s/,820000\.00$/,830000.00/' $ex/lines.csv >"$os/exb/lines.csv"
 rel=bin/yusuan
-# setsum DIR: the names of every file plus the checksums of the formats
-# that are byte-for-byte reproducible (XLSX and PDF embed the time).
+# setsum DIR: the names of every file plus the checksums of every format:
+# whole files where they are byte-for-byte reproducible, the worksheets of
+# the XLSX and the PDF without its CreationDate/ModDate lines (both embed the
+# time of the run).
 setsum() {
-	(cd "$1" 2>/dev/null && ls -A && md5sum ./*.json ./*.md ./*.csv ./*.html ./*.docx) 2>/dev/null | md5sum
+	(cd "$1" 2>/dev/null && ls -A && md5sum ./*.json ./*.md ./*.csv ./*.html ./*.docx &&
+	 { unzip -p ./*.xlsx 'xl/worksheets/*.xml' 2>/dev/null | md5sum; } &&
+	 LC_ALL=C grep -av "CreationDate\|ModDate" ./*.pdf | md5sum) 2>/dev/null | md5sum
 }
 $rel render $ex -f all -o "$os/setA" 2>/dev/null
 $rel render "$os/exb" -f all -o "$os/setB" 2>/dev/null
@@ -193,20 +197,33 @@ fi
 kd="$os/kill"
 mkdir -p "$kd/T"
 cp -r "$os/setA" "$kd/out"
+# The kill moments spread over 0 … 1.2 × the time of one whole run, so
+# some land before the swap, some in it and some after.
+t0=$(date +%s%N)
+$rel render "$os/exb" -f all -o "$kd/out" >/dev/null 2>&1
+$rel render $ex -f all -o "$kd/out" >/dev/null 2>&1
+span=$(( ($(date +%s%N) - t0) / 1000000 * 6 / 10 ))
+[ "$span" -gt 50 ] || span=50
+[ "$span" -lt 2000 ] || span=2000
 start=$(date +%s)
 bad=0
 runs=0
+nA=0
+nB=0
 while [ "$runs" -lt 100 ] && [ $(($(date +%s) - start)) -lt 55 ]; do
 	if [ $((runs % 2)) -eq 0 ]; then src="$os/exb"; else src=$ex; fi
 	r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
 	TMPDIR="$kd/T" $rel render "$src" -f all -o "$kd/out" >/dev/null 2>&1 &
 	pid=$!
-	sleep "0.$(printf '%03d' $((r % 450)))"
+	ms=$((r % span))
+	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	runs=$((runs + 1))
 	s=$(setsum "$kd/out")
 	left=$(find "$kd" -mindepth 1 -name '*.tmp*' -prune | wc -l)
+	[ "$s" = "$sumA" ] && nA=$((nA + 1))
+	[ "$s" = "$sumB" ] && nB=$((nB + 1))
 	if [ "$s" != "$sumA" ] && [ "$s" != "$sumB" ]; then
 		bad=$((bad + 1))
 		echo "run $runs: DIR is neither the old set nor the new one" >>"$tmp/kill.why"
@@ -225,7 +242,7 @@ if [ "$(setsum "$kd/out")" != "$sumA" ] ||
 	{ echo "after a complete run:"; find "$kd"; } >>"$tmp/kill.why"
 fi
 if [ "$bad" -eq 0 ] && [ "$runs" -ge 20 ]; then
-	ok "output: kill -9 at $runs random moments of render -f all leaves the old or the new set, no temporary"
+	ok "output: kill -9 at $runs random moments of render -f all leaves the old or the new set, no temporary ($nA times set A, $nB times set B)"
 else
 	echo "$runs runs, $bad problems" >>"$tmp/kill.why"
 	no "output: kill -9 during render -f all" "$tmp/kill.why"
