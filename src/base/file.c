@@ -252,6 +252,20 @@ static const char *kind_name(mode_t m)
 	return "特殊文件";
 }
 
+/* ".<base>.tmp", base cut to at most 200 bytes on a UTF-8 boundary, so the
+ * temporary name always fits in NAME_MAX. cap must be at least 220. */
+static void tmp_prefix(const char *base, char *prefix, size_t cap)
+{
+	size_t n = strlen(base);
+
+	if (n > 200) {
+		n = 200;
+		while (n > 0 && ((unsigned char)base[n] & 0xc0) == 0x80)
+			n--;
+	}
+	snprintf(prefix, cap, ".%.*s" TMP_TAG, (int)n, base);
+}
+
 /* True when name is "<prefix>" followed by exactly six mkstemp characters. */
 static int is_tmp_of(const char *name, const char *prefix)
 {
@@ -353,8 +367,13 @@ ys_status ys_open_input(const char *path, size_t limit, int *fd, size_t *size,
 	struct stat st;
 	int f;
 
-	/* O_NONBLOCK: opening a FIFO with no writer would otherwise wait
-	 * forever; nothing is read before fstat says it is a regular file. */
+	/* stat first: merely opening some devices acts (a watchdog starts, a
+	 * tape rewinds). O_NONBLOCK covers a swap between stat and open:
+	 * opening a FIFO with no writer would otherwise wait forever, and
+	 * nothing is read before fstat says it is a regular file. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return ys_fail(d, YS_EIO, path, 0, 0,
+			       "不是普通文件（是%s），拒绝读取", kind_name(st.st_mode));
 	f = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (f < 0)
 		return ys_fail(d, YS_EIO, path, 0, 0, "无法打开文件：%s",
@@ -436,9 +455,9 @@ static ys_status write_beside(const char *dir, const char *base, mode_t mode,
 	char tmp[PATH_MAX], final[PATH_MAX], prefix[NAME_MAX + 8];
 	int fd, slot, e;
 
-	if ((size_t)snprintf(prefix, sizeof prefix, ".%s" TMP_TAG, base) >= sizeof prefix ||
-	    strlen(prefix) + 6 > NAME_MAX)
-		return ys_fail(d, YS_EIO, shown, 0, 0, "文件名过长");
+	/* A name near NAME_MAX leaves no room for ".…tmpXXXXXX": its temp
+	 * takes the first 200 bytes, cut on a character boundary. */
+	tmp_prefix(base, prefix, sizeof prefix);
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s/%s" TMP_X, dir, prefix) >= sizeof tmp ||
 	    (size_t)snprintf(final, sizeof final, "%s/%s", dir, base) >= sizeof final)
 		return ys_fail(d, YS_EIO, shown, 0, 0, "路径过长");
@@ -602,9 +621,8 @@ ys_status ys_outset_begin(ys_outset *s, const char *dir, ys_diag *d)
 		return ys_fail(d, YS_EIO, dir, 0, 0, "输出目录路径无效");
 	if (ys_mkdir_p(parent, d) != YS_OK)
 		return YS_EIO;
-	if ((size_t)snprintf(prefix, sizeof prefix, ".%s" TMP_TAG, base) >= sizeof prefix ||
-	    strlen(prefix) + 6 > NAME_MAX ||
-	    (size_t)snprintf(s->stage, sizeof s->stage, "%s/%s" TMP_X, parent, prefix) >= sizeof s->stage) {
+	tmp_prefix(base, prefix, sizeof prefix);
+	if ((size_t)snprintf(s->stage, sizeof s->stage, "%s/%s" TMP_X, parent, prefix) >= sizeof s->stage) {
 		s->stage[0] = '\0';
 		return ys_fail(d, YS_EIO, dir, 0, 0, "路径过长");
 	}

@@ -203,6 +203,25 @@ static void test_sweep_leftover_temp(void **state)
 	}
 }
 
+static void test_write_long_name(void **state)
+{
+	char name[256], p[600];
+	ys_diag d;
+
+	(void)state;
+	/* 83 three-byte characters + "x.md": 254 bytes, a valid name whose
+	 * temporary would not fit were it ".<name>.tmpXXXXXX". */
+	name[0] = '\0';
+	for (int i = 0; i < 83; i++)
+		strcat(name, "平");
+	strcat(name, "x.md");
+	assert_int_equal(strlen(name), 253);
+	path_in(p, sizeof p, name);
+	assert_int_equal(ys_write_atomic(p, "ok", 2, &d), YS_OK);
+	assert_string_equal(slurp(p), "ok");
+	assert_int_equal(hidden_entries(dir), 0);
+}
+
 static void test_safe_name(void **state)
 {
 	char out[64];
@@ -324,6 +343,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_through_symlink, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_fault_leaves_old, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sweep_leftover_temp, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_long_name, setup, teardown),
 		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test_setup_teardown(test_outset_swap_and_fault, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outset_refuses_file, setup, teardown),
