@@ -174,6 +174,12 @@ void ys_file_cleanup_on_signals(void)
 /* ---- write fault hook --------------------------------------------------- */
 
 static long fail_write_at;
+static int no_exchange;
+
+void ys_file_no_exchange(int on)
+{
+	no_exchange = on;
+}
 
 void ys_file_fail_write_at(long n)
 {
@@ -717,6 +723,68 @@ static ys_status carry_over(ys_outset *s, ys_diag *d)
 	return st;
 }
 
+/* renameat2(RENAME_EXCHANGE), or as a file system without it answers
+ * when the test hook says so. */
+static int exchange(const char *a, const char *b)
+{
+	if (no_exchange) {
+		errno = access(b, F_OK) == 0 ? EINVAL : ENOENT;
+		return -1;
+	}
+	return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+}
+
+/*
+ * For file systems without RENAME_EXCHANGE (NFS, some FUSE): the old
+ * directory is renamed onto a fresh empty ".<dir>.tmpXXXXXX" and the stage
+ * into its place. Between the two renames DIR does not exist; a kill there
+ * leaves both sets under temporary names (swept by the next run) and no
+ * DIR, never a mixture. Returns 0 or -1 with errno set.
+ */
+static int swap_by_two_renames(ys_outset *s, const char *parent, const char *base)
+{
+	char old[PATH_MAX], prefix[NAME_MAX + 8];
+	int slot;
+
+	tmp_prefix(base, prefix, sizeof prefix);
+	if ((size_t)snprintf(old, sizeof old, "%s/%s" TMP_X, parent, prefix) >= sizeof old) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (!mkdtemp(old))
+		return -1;
+	slot = reg_add(old, 2);
+	if (rename(s->final, old) != 0) {
+		int e = errno;
+
+		rmdir(old);
+		reg_drop(slot);
+		errno = e;
+		return -1;
+	}
+	if (rename(s->stage, s->final) != 0) {
+		int e = errno;
+
+		rename(old, s->final); /* put the old set back */
+		reg_drop(slot);
+		errno = e;
+		return -1;
+	}
+	fsync_dir(parent);
+	reg_drop(s->slot);
+	remove_stage(s); /* nothing at the stage name any more */
+	{
+		int fd = open(old, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+
+		if (fd >= 0)
+			empty_dir(fd, 1);
+	}
+	rmdir(old);
+	reg_drop(slot);
+	fsync_dir(parent);
+	return 0;
+}
+
 ys_status ys_outset_commit(ys_outset *s, ys_diag *d)
 {
 	char parent[PATH_MAX], base[NAME_MAX + 1];
@@ -743,7 +811,7 @@ ys_status ys_outset_commit(ys_outset *s, ys_diag *d)
 	split_path(s->final, parent, sizeof parent, base, sizeof base);
 	/* One exchange: at every instant DIR is the old directory or the new
 	 * one. The old set then sits under the stage name and goes. */
-	if (renameat2(AT_FDCWD, s->stage, AT_FDCWD, s->final, RENAME_EXCHANGE) != 0) {
+	if (exchange(s->stage, s->final) != 0) {
 		int e = errno;
 
 		if (e == ENOENT) {
@@ -753,6 +821,10 @@ ys_status ys_outset_commit(ys_outset *s, ys_diag *d)
 				fsync_dir(parent);
 				return YS_OK;
 			}
+			e = errno;
+		} else if (e == EINVAL || e == ENOSYS || e == EOPNOTSUPP) {
+			if (swap_by_two_renames(s, parent, base) == 0)
+				return YS_OK;
 			e = errno;
 		}
 		ys_outset_abort(s);

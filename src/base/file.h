@@ -57,7 +57,8 @@ void ys_safe_name(const char *name, size_t max_bytes, char *out, size_t cap);
  * it; ys_outset_write adds one file; ys_outset_commit fsyncs the set, carries
  * over files of the old directory that the set does not replace, and
  * exchanges the two directories with renameat2(RENAME_EXCHANGE) (a plain
- * rename when dir did not exist), then removes the old set. Any failure, and
+ * rename when dir did not exist; two renames, with a moment without dir,
+ * where the file system cannot exchange), then removes the old set. Any failure, and
  * ys_outset_abort, removes the staging directory and leaves dir untouched.
  */
 typedef struct ys_outset {
@@ -92,6 +93,10 @@ void ys_scratch_remove(const char *path);
  * temporary path and then let the signal take its default effect; a signal
  * already ignored (nohup) is left ignored. The CLI calls it once at start. */
 void ys_file_cleanup_on_signals(void);
+
+/* Test hook: when on, ys_outset_commit behaves as on a file system without
+ * RENAME_EXCHANGE (NFS) and swaps with two renames. */
+void ys_file_no_exchange(int on);
 
 /* Test hook: when n > 0, the n-th write of file data from now on fails with
  * ENOSPC (a full disk without needing one). 0 turns it off. */

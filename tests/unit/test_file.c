@@ -288,6 +288,26 @@ static void test_outset_swap_and_fault(void **state)
 	assert_int_equal(hidden_entries(dir), 0);
 }
 
+static void test_outset_without_exchange(void **state)
+{
+	char out[300], p[300];
+	ys_outset s;
+	ys_diag d;
+
+	(void)state;
+	path_in(out, sizeof out, "nfs");
+	ys_file_no_exchange(1);
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(ys_outset_begin(&s, out, &d), YS_OK);
+		assert_int_equal(ys_outset_write(&s, "a.txt", round ? "A2" : "A1", 2, &d), YS_OK);
+		assert_int_equal(ys_outset_commit(&s, &d), YS_OK);
+	}
+	ys_file_no_exchange(0);
+	path_in(p, sizeof p, "nfs/a.txt");
+	assert_string_equal(slurp(p), "A2");
+	assert_int_equal(hidden_entries(dir), 0);
+}
+
 static void test_outset_refuses_file(void **state)
 {
 	char p[300];
@@ -346,6 +366,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_long_name, setup, teardown),
 		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test_setup_teardown(test_outset_swap_and_fault, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outset_without_exchange, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outset_refuses_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigterm_removes_stage, setup, teardown),
 	};
