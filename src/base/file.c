@@ -584,9 +584,13 @@ static void remove_stage(ys_outset *s)
 			empty_dir(dfd, 1);
 	}
 	rmdir(s->stage);
-	for (int i = 0; i < SLOTS; i++)
-		if (slot_kind[i] && strncmp(slot_path[i], s->stage, strlen(s->stage)) == 0)
+	for (int i = 0; i < SLOTS; i++) {
+		size_t n = strlen(s->stage);
+
+		if (slot_kind[i] && strncmp(slot_path[i], s->stage, n) == 0 &&
+		    (slot_path[i][n] == '/' || slot_path[i][n] == '\0'))
 			slot_kind[i] = 0;
+	}
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
 	s->lock_fd = -1;
@@ -644,7 +648,13 @@ ys_status ys_outset_begin(ys_outset *s, const char *dir, ys_diag *d)
 	s->lock_fd = open(s->stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (s->lock_fd >= 0)
 		flock(s->lock_fd, LOCK_EX);
-	chmod(s->stage, 0755);
+	{
+		/* mkdtemp makes 0700; a new DIR gets what mkdir would give it. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		chmod(s->stage, 0777 & ~mask);
+	}
 	return YS_OK;
 }
 

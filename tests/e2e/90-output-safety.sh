@@ -142,6 +142,21 @@ sumA=$(setsum "$os/setA")
 sumB=$(setsum "$os/setB")
 [ "$sumA" != "$sumB" ] || no "output: the two known sets do not differ"
 
+# -f all into a directory that also holds a subdirectory: refused (the
+# swap would take the subdirectory away), the old set left whole.
+cp -r "$os/setA" "$os/withsub"
+mkdir "$os/withsub/charts"
+$YS render "$os/exb" -f all -o "$os/withsub" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "子目录" "$tmp/err" && [ -d "$os/withsub/charts" ] &&
+   [ "$(cd "$os/withsub" && rmdir charts && cd .. && setsum "$os/withsub")" = "$sumA" ] &&
+   [ -z "$(find "$os" -maxdepth 1 -name '.withsub.tmp*')" ]; then
+	ok "render -f all: a directory holding a subdirectory is refused, the old set kept"
+else
+	echo "exit $rc" >>"$tmp/err"
+	no "render -f all: directory with a subdirectory" "$tmp/err"
+fi
+
 # A full disk: a small tmpfs holds the old set but not a second one, so the
 # new set fails part-way; the old set must stay whole and nothing else stay.
 mkdir "$os/full"
