@@ -9,40 +9,45 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "file.h"
 
 ys_status ys_read_file(const char *path, size_t limit, char **out,
 		       size_t *len, ys_diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
 	char *buf;
-	size_t n;
+	size_t size, n = 0;
+	int fd;
+	ys_status st;
 
-	if (!f)
-		return ys_fail(d, YS_EIO, path, 0, 0, "无法打开文件：%s",
-			       strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return ys_fail(d, YS_EIO, path, 0, 0, "不是普通文件");
-	}
-	if ((unsigned long long)st.st_size > limit) {
-		fclose(f);
-		return ys_fail(d, YS_ELIMIT, path, 0, 0,
-			       "文件过大（%lld 字节，上限 %zu 字节）",
-			       (long long)st.st_size, limit);
-	}
-	buf = malloc((size_t)st.st_size + 1);
+	/* One checked open for every input: never blocks on a FIFO or device,
+	 * refuses anything but a regular file, bounds the size. */
+	if ((st = ys_open_input(path, limit, &fd, &size, d)) != YS_OK)
+		return st;
+	buf = malloc(size + 1);
 	if (!buf) {
-		fclose(f);
+		close(fd);
 		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
 	}
-	n = fread(buf, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		return ys_fail(d, YS_EIO, path, 0, 0, "读取失败");
+	while (n < size) {
+		ssize_t r = read(fd, buf + n, size - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+
+			free(buf);
+			close(fd);
+			return ys_fail(d, YS_EIO, path, 0, 0, "读取失败：%s",
+				       ys_errno_text(e));
+		}
+		if (r == 0)
+			break; /* the file shrank while being read */
+		n += (size_t)r;
 	}
-	fclose(f);
+	close(fd);
 	buf[n] = '\0';
 	*out = buf;
 	*len = n;

@@ -19,7 +19,8 @@ static void help(void)
 	     "把已发布的部门预算公开文件（Word 文本导出、HTML 网页、DOCX、XLSX；按内容识别格式，\n"
 	     "文本和网页可为 UTF-8 或 GBK/GB18030）读成 yusuan/disclosure@1 JSON。\n\n"
 	     "  -o, --output 输出     输出文件（默认标准输出；只能用于一个输入文件）\n"
-	     "      --outdir 目录     每个输入写成 目录/文件名.json\n"
+	     "      --outdir 目录     每个输入写成 目录/文件名.json；同名输入依次写成\n"
+	     "                        文件名-2.json、文件名-3.json …，不互相覆盖\n"
 	     "      --template 名称   识别表格所用的模板（默认：对每个文件评分，选用数据目录 templates/ 中最匹配的模板）\n"
 	     "      --year 年度       科目表年度（默认 2023）\n"
 	     "      --data 目录       数据目录（默认 $YUSUAN_DATA 或安装目录）\n\n"
@@ -46,17 +47,37 @@ static ys_status parse_one(const char *in, const char *out, const ys_template *t
 	return st;
 }
 
-/* outdir/<input file name without extension>.json */
-static void out_path(const char *dir, const char *in, char *path, size_t cap)
+/*
+ * outdir/<input file name without extension>.json, the name made safe
+ * (control characters replaced, at most 200 bytes). Inputs from different
+ * folders often share a name (every county's "2023年部门预算.docx"), so a
+ * name already taken in this run gets "-2", "-3" … instead of overwriting
+ * the earlier output; taken[] holds the names used so far.
+ */
+static void out_path(const char *dir, const char *in, char **taken,
+		     size_t ntaken, char *path, size_t cap)
 {
 	const char *base = strrchr(in, '/');
 	const char *dot;
+	char stem[256], safe[256], name[300];
 	int n;
 
 	base = base ? base + 1 : in;
 	dot = strrchr(base, '.');
 	n = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-	snprintf(path, cap, "%s/%.*s.json", dir, n, base);
+	snprintf(stem, sizeof stem, "%.*s", n, base);
+	ys_safe_name(stem, 200, safe, sizeof safe);
+	snprintf(name, sizeof name, "%s.json", safe);
+	for (unsigned k = 2;; k++) {
+		size_t i = 0;
+
+		while (i < ntaken && strcmp(taken[i], name) != 0)
+			i++;
+		if (i == ntaken)
+			break;
+		snprintf(name, sizeof name, "%s-%u.json", safe, k);
+	}
+	snprintf(path, cap, "%s/%s", dir, name);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -64,6 +85,7 @@ int cmd_parse(int argc, char **argv)
 	cli_args a = {argc, argv, 1, "yusuan parse"};
 	const char *out = NULL, *outdir = NULL, *tname = NULL, *datadir = NULL, *v;
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	char **taken = NULL;
 	size_t nfiles = 0;
 	int year = 2023, rc = 0;
 	ys_catalog cat;
@@ -122,12 +144,24 @@ int cmd_parse(int argc, char **argv)
 		nfiles = 0;
 		rc = 2;
 	}
+	taken = calloc(nfiles + 1, sizeof *taken);
+	if (!taken) {
+		fprintf(stderr, "yusuan parse: 错误: 内存不足\n");
+		nfiles = 0;
+		rc = 2;
+	}
 	for (size_t i = 0; i < nfiles; i++) {
 		char path[4096];
 
-		if (outdir)
-			out_path(outdir, files[i], path, sizeof path);
-		else
+		if (outdir) {
+			out_path(outdir, files[i], taken, i, path, sizeof path);
+			taken[i] = strdup(strrchr(path, '/') + 1);
+			if (!taken[i]) {
+				fprintf(stderr, "yusuan parse: 错误: 内存不足\n");
+				rc = 2;
+				break;
+			}
+		} else
 			snprintf(path, sizeof path, "%s", out ? out : "-");
 		if (parse_one(files[i], path, tname ? &tpl : NULL, &set, &cat, &d) != YS_OK) {
 			cli_error(&d);
@@ -136,6 +170,9 @@ int cmd_parse(int argc, char **argv)
 			fprintf(stderr, "已写入 %s\n", path);
 		}
 	}
+	for (size_t i = 0; taken && i < nfiles; i++)
+		free(taken[i]);
+	free(taken);
 	ys_template_free(&tpl);
 	ys_tset_free(&set);
 	ys_catalog_free(&cat);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "cli.h"
 
 #ifndef YS_VERSION
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 		printf("yusuan %s\n", YS_VERSION);
 		return 0;
 	}
+	/* Ctrl-C, kill or a closed terminal must not leave temporaries. */
+	ys_file_cleanup_on_signals();
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);

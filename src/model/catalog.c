@@ -4,6 +4,7 @@
 #include "catalog.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,15 +258,12 @@ ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
 	if ((st = load_keys(c, path, c->types, &c->ntypes, d)) != YS_OK)
 		return st;
 	snprintf(path, sizeof path, "%s/catalog/%d/func.csv", datadir, year);
-	{
-		FILE *f = fopen(path, "rb");
-
-		if (!f)
-			return ys_fail(d, YS_ENOTFOUND, path, 0, 0,
-				       "没有 %d 年的科目表（支持的年度见 %s/catalog/）",
-				       year, datadir);
-		fclose(f);
-	}
+	/* access, not fopen: a FIFO in its place must not block here (the
+	 * read that follows refuses it). */
+	if (access(path, F_OK) != 0)
+		return ys_fail(d, YS_ENOTFOUND, path, 0, 0,
+			       "没有 %d 年的科目表（支持的年度见 %s/catalog/）",
+			       year, datadir);
 	if ((st = load_cat(c, path, YS_CAT_FUNC, d)) != YS_OK)
 		return st;
 	snprintf(path, sizeof path, "%s/catalog/%d/eco.csv", datadir, year);

@@ -11,6 +11,7 @@
  */
 #include "render.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "../base/file.h"
 #include "../base/money.h"
 #include "../base/text.h"
 #include "ooxml.h"
@@ -534,32 +536,51 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 	return YS_OK;
 }
 
+/* libxlsxwriter's errors in Chinese: the common ones are a full disk or an
+ * unwritable directory, where errno says more than lxw_strerror. */
+static ys_status xlsx_error(lxw_error err, int sys, ys_diag *d)
+{
+	switch (err) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+	case LXW_ERROR_CREATING_XLSX_FILE:
+	case LXW_ERROR_CREATING_TMPFILE:
+		return ys_fail(d, YS_EIO, ys_scratch_where(), 0, 0,
+			       "无法生成 XLSX：无法创建临时文件：%s", ys_errno_text(sys));
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+		return ys_fail(d, YS_EIO, ys_scratch_where(), 0, 0,
+			       "无法生成 XLSX：写入失败：%s", ys_errno_text(sys));
+	default:
+		return ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 XLSX：%s", lxw_strerror(err));
+	}
+}
+
 ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 			 ys_buf *out, ys_diag *d)
 {
-	char path[] = "/tmp/yusuan-xlsx-XXXXXX";
-	const char *tmpdir = getenv("TMPDIR");
-	char tmpl[4096];
+	char tmpl[4096], scratch[4096];
 	ys_buf doc_title = YS_BUF_INIT;
 	xl x = {0};
 	ys_status st = YS_OK;
 	lxw_error err;
 	lxw_doc_properties props = {0};
+	lxw_workbook_options wopt = {0};
 	char *data = NULL;
 	size_t len = 0;
-	int fd;
 
-	if (tmpdir && *tmpdir && strlen(tmpdir) + 32 < sizeof tmpl)
-		snprintf(tmpl, sizeof tmpl, "%s/yusuan-xlsx-XXXXXX", tmpdir);
-	else
-		snprintf(tmpl, sizeof tmpl, "%s", path);
-	if ((fd = mkstemp(tmpl)) < 0)
-		return ys_fail(d, YS_EIO, tmpl, 0, 0, "无法创建临时文件");
-	close(fd);
+	/* libxlsxwriter writes the workbook to a file, and its parts to
+	 * temporary files: both go in a private scratch directory beside the
+	 * output (ys_scratch_dir), never in $TMPDIR, removed on signals. */
+	if ((st = ys_scratch_create(tmpl, sizeof tmpl, d)) != YS_OK)
+		return st;
+	snprintf(scratch, sizeof scratch, "%s", tmpl);
+	*strrchr(scratch, '/') = '\0';
+	wopt.tmpdir = scratch;
 	x.ds = ds;
 	x.tpl = t;
-	if (!(x.wb = workbook_new(tmpl))) {
-		unlink(tmpl);
+	if (!(x.wb = workbook_new_opt(tmpl, &wopt))) {
+		ys_scratch_remove(tmpl);
 		return ys_fail(d, YS_EIO, tmpl, 0, 0, "无法创建 XLSX 工作簿");
 	}
 	ys_office_doc_title(ds, &doc_title);
@@ -586,13 +607,13 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 			     "32767 个字符；未生成 XLSX（请缩短该文字，或改用 docx、pdf、html 格式）",
 			     x.long_sheet, x.long_row, x.long_chars);
 	else if (st == YS_OK && err != LXW_NO_ERROR)
-		st = ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 XLSX：%s", lxw_strerror(err));
+		st = xlsx_error(err, errno, d);
 	else if (st != YS_OK)
 		st = ys_fail(d, st, NULL, 0, 0, st == YS_ENOMEM ? "内存不足" : "无法生成 XLSX 工作表");
 	if (st == YS_OK && (st = ys_read_file(tmpl, YS_MAX_FILE, &data, &len, d)) == YS_OK)
 		ys_buf_add(out, data, len);
 	free(data);
-	unlink(tmpl);
+	ys_scratch_remove(tmpl);
 	if (st == YS_OK && !ys_buf_ok(out))
 		st = ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
 	return st;
