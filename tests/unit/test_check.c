@@ -256,31 +256,38 @@ static void test_tolerance_grades_gaps(void **state)
 static void test_across_tables(void **state)
 {
 	(void)state;
+	/* Equal sets in two tables (YS-X001). */
 	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T1", "income", "gpb", "amount", "552.17"));
-	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T1", "expense", "208", "amount", "9.31"));
-	FAILS("YS-X003", YS_SEV_ERROR, set_cell(j, "T3", NULL, "合计", "total", "552.19"));
-	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "gpb", "amount", "552.00"));
-	FAILS("YS-X005", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
-	FAILS("YS-X006", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
-	FAILS("YS-X007", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T1", "expense", "208", "amount", "9.31"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T3", NULL, "合计", "total", "552.19"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "income", "income_total", "amount", "552.00"));
 	/* T5 includes money carried over; T4's income row is this year's
-	 * only, its carry-over is in 年初财政拨款结转和结余. */
-	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "carryover_gpb", "amount", "10.00"));
+	 * only, its carry-over is in 年初财政拨款结转和结余: T5 合计 is their
+	 * sum (YS-X002). */
+	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T4", "income", "gpb", "amount", "552.00"));
+	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T4", "income", "carryover_gpb", "amount", "10.00"));
 	{
 		json_t *k = golden();
 
 		set_cell(k, "T4", "income", "gpb", "amount", "542.18");
 		set_cell(k, "T4", "income", "carryover_gpb", "amount", "10.00");
-		assert_int_equal(run(k, "YS-X004", YS_SEV_WARNING, 0, NULL), 0);
+		assert_int_equal(run(k, "YS-X002", YS_SEV_WARNING, 0, NULL), 0);
 	}
+	/* T6's 30231 (basic only) lies inside T9's 公务用车运行维护费 (basic
+	 * and project): not larger (YS-X008); T9 larger is no finding. */
 	FAILS("YS-X008", YS_SEV_ERROR, {
 		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.10");
 		set_cell(j, "T9", NULL, "vehicle_operation", "total", "0.10");
 	});
-	FAILS("YS-X008", YS_SEV_WARNING, {
-		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.20");
-	});
-	FAILS("YS-X009", YS_SEV_ERROR, set_cell(j, "T4", "income", "income_total", "amount", "552.00"));
+	{
+		json_t *k = golden();
+
+		set_cell(k, "T9", NULL, "vehicle_operation", "gpb", "0.20");
+		assert_int_equal(run(k, "YS-X008", YS_SEV_WARNING, 0, NULL), 0);
+	}
 }
 
 static void test_catalog(void **state)
