@@ -15,12 +15,15 @@
  */
 #include "check_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/money.h"
 #include "../template/query.h"
+
+#define NOCELL SIZE_MAX
 
 typedef struct dcell {
 	const ys_dtable *t;
@@ -30,6 +33,10 @@ typedef struct dcell {
 	int ti;			/* index of t in the disclosure */
 	int empty;		/* nothing by construction */
 	size_t beg, end;	/* the cells of the same table in x->v */
+	size_t rbeg, rend;	/* … of the same row */
+	size_t cnext;		/* the next cell of the same column, or NOCELL */
+	uint64_t h;		/* hash of q: equal cells are found by sorting */
+	ys_code rc;		/* the row's code, 0 for item and total rows */
 	ys_query q;
 } dcell;
 
@@ -38,6 +45,8 @@ typedef struct dctx {
 	ys_qspace s;
 	dcell *v;
 	size_t n;
+	size_t *order;		/* cell indices by (hash, index) */
+	size_t *pos;		/* a cell's place in order */
 } dctx;
 
 static int64_t add(int64_t a, int64_t b)
@@ -114,6 +123,8 @@ static int collect(dctx *x)
 			const ys_drow *r = &t->rows[k];
 			ys_query rq;
 
+			size_t rbeg = x->n;
+
 			if (!row_query(x, tt, r, &rq))
 				continue;
 			for (size_t col = 0; col < t->ncols; col++) {
@@ -128,17 +139,91 @@ static int collect(dctx *x)
 				d->r = r;
 				d->col = (int)col;
 				d->ti = (int)i;
+				d->rc = tt->rows_by != YS_ROWS_ITEMS && r->code ? ys_code_parse(r->code) : 0;
 				d->q = rq;
 				ys_query_and_filter(&d->q, &tc->filter, &x->s);
 				d->empty = ys_query_empty(&d->q, &x->s);
+			}
+			for (size_t m = rbeg; m < x->n; m++) {
+				x->v[m].rbeg = rbeg;
+				x->v[m].rend = x->n;
 			}
 		}
 		for (size_t k = beg; k < x->n; k++) {
 			x->v[k].beg = beg;
 			x->v[k].end = x->n;
+			x->v[k].cnext = NOCELL;
+		}
+		/* Chain each column's cells (they are row-major). */
+		if (x->n > beg) {
+			size_t *last = malloc(t->ncols * sizeof *last);
+
+			if (!last)
+				return -1;
+			for (size_t col = 0; col < t->ncols; col++)
+				last[col] = NOCELL;
+			for (size_t k = beg; k < x->n; k++) {
+				size_t col = (size_t)x->v[k].col;
+
+				if (last[col] != NOCELL)
+					x->v[last[col]].cnext = k;
+				last[col] = k;
+			}
+			free(last);
 		}
 	}
 	return 0;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	return (h ^ v) * 1099511628211u;
+}
+
+static uint64_t qhash(const ys_query *q)
+{
+	uint64_t h = 14695981039346656037u;
+
+	h = mix(h, q->funds);
+	h = mix(h, q->types);
+	h = mix(h, q->carry | (uint64_t)q->eco_class << 8 | (uint64_t)q->tags << 16);
+	h = mix(h, (uint64_t)(uint32_t)q->measure);
+	h = mix(h, q->func_any ? 1 : 2);
+	for (int i = 0; !q->func_any && i < q->nfunc; i++)
+		h = mix(h, (uint64_t)(uint32_t)q->func[i]);
+	h = mix(h, q->eco_any ? 3 : 4);
+	for (int i = 0; !q->eco_any && i < q->neco; i++)
+		h = mix(h, (uint64_t)(uint32_t)q->eco[i]);
+	return h;
+}
+
+static int by_hash(const void *a, const void *b, void *cells)
+{
+	const dcell *v = cells;
+	size_t i = *(const size_t *)a, k = *(const size_t *)b;
+	uint64_t x = v[i].h, y = v[k].h;
+
+	return x < y ? -1 : x > y ? 1 : i < k ? -1 : i > k;
+}
+
+/* The first cell before i with the same set, in i's table (same_table)
+ * or in another one; -1 when none. */
+static long first_equal(dctx *x, size_t i, int same_table)
+{
+	const dcell *a = &x->v[i];
+	long best = -1;
+
+	for (size_t p = x->pos[i]; p-- > 0;) {
+		size_t k = x->order[p];
+		const dcell *b = &x->v[k];
+
+		if (b->h != a->h)
+			break;
+		if (b->empty || (b->t == a->t) != same_table || !ys_query_equal(&a->q, &b->q, &x->s))
+			continue;
+		best = (long)k;
+	}
+	return best;
 }
 
 static int64_t val(const dcell *d)
@@ -281,6 +366,15 @@ static const char *rule_column(const dcell *a)
 	return a->t->two_sided ? "YS-T005" : "YS-T009";
 }
 
+/* The first cell of a's column in its table, or NOCELL. */
+static size_t col_head(const dctx *x, const dcell *a)
+{
+	for (size_t k = a->beg; k < a->end; k++)
+		if (x->v[k].col == a->col)
+			return k;
+	return NOCELL;
+}
+
 static void within(dctx *x, size_t *cand)
 {
 	for (size_t i = 0; i < x->n; i++) {
@@ -291,13 +385,11 @@ static void within(dctx *x, size_t *cand)
 		if (a->empty || a->q.inexact)
 			continue;
 		/* Equal to an earlier cell of the table: one comparison. */
-		for (size_t k = a->beg; k < i && !dup; k++) {
+		for (long k = first_equal(x, i, 1); k >= 0 && !dup;) {
 			const dcell *b = &x->v[k];
 			char al[400], bl[400], what[820];
 			const char *rule;
 
-			if (b->t != a->t || b->empty || !ys_query_equal(&a->q, &b->q, &x->s))
-				continue;
 			/* b's sums along a shared row or column are a's too. */
 			dup = 1;
 			row_done = b->r == a->r;
@@ -312,7 +404,7 @@ static void within(dctx *x, size_t *cand)
 			report(x, rule, b, val(a), what);
 		}
 		/* The row: the columns inside this one. */
-		for (size_t k = a->beg; k < a->end && !row_done; k++) {
+		for (size_t k = a->rbeg; k < a->rend && !row_done; k++) {
 			const dcell *b = &x->v[k];
 
 			if (k != i && b->r == a->r && !b->empty && strict_subset(x, b, a))
@@ -321,9 +413,12 @@ static void within(dctx *x, size_t *cand)
 		try_sum(x, a, cand, n, "YS-T003", NULL);
 		/* The column: the rows inside this one. */
 		n = 0;
-		for (size_t k = a->beg; k < a->end && !col_done; k++) {
+		for (size_t k = col_head(x, a); k != NOCELL && !col_done; k = x->v[k].cnext) {
 			const dcell *b = &x->v[k];
 
+			/* Only codes below a code row can be inside it. */
+			if (a->rc && (!b->rc || !ys_code_under(b->rc, a->rc)))
+				continue;
 			if (k != i && b->t == a->t && b->col == a->col && !b->empty &&
 			    same_side(a, b) && strict_subset(x, b, a))
 				cand[n++] = k;
@@ -344,12 +439,10 @@ static void across(dctx *x, size_t *cand)
 
 		if (a->empty || a->q.inexact)
 			continue;
-		for (size_t k = 0; k < i && !equal_done; k++) {
+		for (long k = first_equal(x, i, 0); k >= 0 && !equal_done;) {
 			const dcell *b = &x->v[k];
 			char al[400], bl[400], what[820];
 
-			if (b->t == a->t || b->empty || !ys_query_equal(&a->q, &b->q, &x->s))
-				continue;
 			equal_done = 1;
 			if (val(a) == val(b))
 				continue;
@@ -363,6 +456,16 @@ static void across(dctx *x, size_t *cand)
 
 			if ((int)ti == a->ti)
 				continue;
+			/* Sums across tables join an item list to another table
+			 * (收支总表 items against a code table's 合计); code table
+			 * against code table is equality, found above. Keeping to
+			 * these keeps the search linear in the code rows. */
+			if (is_code_table(a)) {
+				const ys_ttable *ut = u->id ? ys_template_table(x->c->tpl, u->id) : NULL;
+
+				if (!ut || ut->rows_by != YS_ROWS_ITEMS)
+					continue;
+			}
 			for (size_t col = 0; col < u->ncols; col++) {
 				size_t n = 0;
 				int has_equal = 0;
@@ -403,7 +506,16 @@ static void bounds(dctx *x)
 			int smallest = 1;
 			char al[400], bl[400], what[820];
 
-			if (b->t == a->t || b->empty || val(b) >= val(a) || !strict_subset(x, a, b))
+			/* A code table's cells are compared with item tables only:
+			 * skip the other code tables whole. */
+			if (is_code_table(a) && is_code_table(b)) {
+				k = b->end - 1;
+				continue;
+			}
+
+			/* As for sums: an item table on one side at least. */
+			if (b->t == a->t || b->empty || val(b) >= val(a) ||
+			    (is_code_table(a) && is_code_table(b)) || !strict_subset(x, a, b))
 				continue;
 			for (size_t m = b->beg; m < b->end && smallest; m++) {
 				const dcell *c = &x->v[m];
@@ -443,10 +555,26 @@ void ysck_rules_derived(ys_ck *c)
 		free(x.v);
 		return;
 	}
+	x.order = malloc(x.n * sizeof *x.order);
+	x.pos = malloc(x.n * sizeof *x.pos);
+	if (!x.order || !x.pos) {
+		c->out->oom = 1;
+		goto done;
+	}
+	for (size_t i = 0; i < x.n; i++) {
+		x.v[i].h = qhash(&x.v[i].q);
+		x.order[i] = i;
+	}
+	qsort_r(x.order, x.n, sizeof *x.order, by_hash, x.v);
+	for (size_t i = 0; i < x.n; i++)
+		x.pos[x.order[i]] = i;
 	empties(&x);
 	within(&x, cand);
 	across(&x, cand);
 	bounds(&x);
+done:
+	free(x.order);
+	free(x.pos);
 	free(cand);
 	free(x.v);
 }
