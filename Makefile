@@ -65,6 +65,13 @@ build/asan/tests/%: tests/unit/%.c build/asan/libyusuan.a
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -Isrc $< -o $@ build/asan/libyusuan.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+# The mutation tester (tests/mutate.c), run by tests/e2e/85-mutants.sh. It
+# checks hundreds of mutants per document: the release build keeps make
+# test short (every rule it runs is also run under the sanitizers by the
+# other tests).
+build/rel/mutate: tests/mutate.c build/rel/libyusuan.a
+	$(CC) $(BASE_CFLAGS) -O2 -g -Isrc $< -o $@ build/rel/libyusuan.a $(PKG_LIBS)
+
 demo: deps
 	@$(MAKE) --no-print-directory -j$$(nproc) bin/yusuan
 	@mkdir -p out
@@ -73,7 +80,7 @@ demo: deps
 	@echo "已生成 / written: out/711-平乡县总工会-2023.{json,md,csv,html,xlsx,docx,pdf}"
 
 test: deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines
+	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines build/rel/mutate
 	@sh tests/run.sh
 
 bench: deps

@@ -50,7 +50,7 @@ const ys_drow *ysck_total_row(const ys_dtable *t);
 int ysck_is_code_table(const ys_dtable *t);
 
 void ysck_rules_table(ys_ck *c);
-void ysck_rules_cross(ys_ck *c);
+void ysck_rules_derived(ys_ck *c);
 void ysck_rules_catalog(ys_ck *c);
 void ysck_rules_text(ys_ck *c);
 

@@ -2,20 +2,36 @@
  * rules_catalog.c - the catalog rules (YS-C…: codes exist in the year's
  * catalog, names match, functional rows reach 项 and economic rows 款,
  * parents are listed) and the completeness and layout rules (YS-P…: the
- * nine tables in order, notes on empty tables, the sections, unit and year
- * in every header, columns as the template has them).
+ * template's tables, in its order, notes on empty tables, the sections,
+ * unit and year in every header, columns as the template has them).
  */
 #include "check_int.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const table_ids[] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"};
-
-/* T6 rows are economic codes; every other code row is functional. */
-static ys_cat_kind kind_of(const ys_dtable *t)
+/* The template says which tables have economic rows. Without one, a
+ * table whose first code is a 3xx economic 类 is economic (functional 类
+ * are 2xx). */
+static ys_cat_kind kind_of(const ys_ck *c, const ys_dtable *t)
 {
-	return !strcmp(t->id, "T6") ? YS_CAT_ECO : YS_CAT_FUNC;
+	const ys_ttable *tt = c->tpl ? ys_template_table(c->tpl, t->id) : NULL;
+
+	if (tt)
+		return tt->rows_by == YS_ROWS_ECO ? YS_CAT_ECO : YS_CAT_FUNC;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].code)
+			return t->rows[i].code[0] == '3' ? YS_CAT_ECO : YS_CAT_FUNC;
+	return YS_CAT_FUNC;
+}
+
+/* The position of table id in the template, or -1. */
+static int tpl_index(const ys_template *tpl, const char *id)
+{
+	for (size_t i = 0; tpl && i < tpl->ntables; i++)
+		if (!strcmp(tpl->tables[i].id, id))
+			return (int)i;
+	return -1;
 }
 
 static int has_child(const ys_dtable *t, ys_code p)
@@ -39,7 +55,7 @@ static int row_has_value(const ys_dtable *t, const ys_drow *r)
 
 static void codes(ys_ck *c, const ys_dtable *t)
 {
-	ys_cat_kind kind = kind_of(t);
+	ys_cat_kind kind = kind_of(c, t);
 	int leaf_digits = kind == YS_CAT_ECO ? 5 : 7;
 
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -102,16 +118,16 @@ static void tables(ys_ck *c)
 	const ys_disclosure *ds = c->ds;
 	int last = -1;
 
-	for (size_t k = 0; k < 9; k++) {
-		const ys_ttable *tt = c->tpl ? ys_template_table(c->tpl, table_ids[k]) : NULL;
+	for (size_t k = 0; c->tpl && k < c->tpl->ntables; k++) {
+		const ys_ttable *tt = &c->tpl->tables[k];
 
-		if (!ys_disclosure_table(ds, table_ids[k]))
-			ysck_emit(c, "YS-P001", NULL, NULL, NULL, NULL, "缺少公开表 %s%s%s", table_ids[k],
-				  tt && tt->title ? "：" : "", tt && tt->title ? tt->title : "");
+		if (!ys_disclosure_table(ds, tt->id))
+			ysck_emit(c, "YS-P001", NULL, NULL, NULL, NULL, "缺少公开表 %s%s%s", tt->id,
+				  tt->title ? "：" : "", tt->title ? tt->title : "");
 	}
 	for (size_t i = 0; i < ds->ntables; i++) {
 		const ys_dtable *t = &ds->tables[i];
-		int k = 0;
+		int k;
 
 		if (!t->id && !auxiliary(t->title)) {
 			ysck_emit(c, "YS-P007", NULL, NULL, NULL, NULL, "第 %zu 张表“%s”无法识别", i + 1,
@@ -120,11 +136,11 @@ static void tables(ys_ck *c)
 		}
 		if (!t->id)
 			continue;
-		while (k < 9 && strcmp(table_ids[k], t->id))
-			k++;
-		if (k < 9 && k < last)
-			ysck_emit(c, "YS-P002", t, NULL, NULL, NULL, "%s 排在 %s 之后", t->id, table_ids[last]);
-		if (k < 9 && k > last)
+		k = tpl_index(c->tpl, t->id);
+		if (k >= 0 && k < last)
+			ysck_emit(c, "YS-P002", t, NULL, NULL, NULL, "%s 排在 %s 之后", t->id,
+				  c->tpl->tables[last].id);
+		if (k > last)
 			last = k;
 		if (table_empty(t) && (!t->note || !t->note[0]))
 			ysck_emit(c, "YS-P003", t, NULL, NULL, NULL, "%s 没有数据，也没有空表列示的说明", t->id);

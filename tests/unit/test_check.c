@@ -177,6 +177,54 @@ static size_t run(json_t *root, const char *rule, ys_severity sev, int64_t toler
 	return n;
 }
 
+/* Does a finding of rule carry msg_part in its message? */
+static int has_msg(json_t *root, const char *rule, const char *msg_part)
+{
+	char *text = json_dumps(root, 0);
+	ys_disclosure ds;
+	ys_findings fs;
+	ys_check_opts o = {NULL, 0, 0};
+	ys_diag d;
+	int found = 0;
+
+	assert_non_null(text);
+	ys_disclosure_init(&ds);
+	ys_findings_init(&fs);
+	assert_int_equal(ys_disclosure_json_parse(&ds, text, strlen(text), "t.json", &d), YS_OK);
+	assert_int_equal(ys_check_disclosure(&ds, &cat, &tpl, "t.json", &o, &fs), YS_OK);
+	for (size_t i = 0; i < fs.n; i++)
+		if (!strcmp(fs.v[i].rule, rule) && strstr(fs.v[i].msg, msg_part))
+			found = 1;
+	ys_findings_free(&fs);
+	ys_disclosure_free(&ds);
+	free(text);
+	json_decref(root);
+	return found;
+}
+
+/* A derived finding names both cells by the template's titles and labels. */
+static void test_derived_names_both_cells(void **state)
+{
+	json_t *j;
+
+	(void)state;
+	j = golden();
+	set_cell(j, "T6", NULL, "合计", "total", "205.71");
+	assert_true(has_msg(j, "YS-X001", "部门预算一般公共预算财政拨款基本支出表 合计/合计 ≠ "
+			    "部门预算一般公共预算财政拨款支出表 合计/基本支出"));
+	j = golden();
+	set_cell(j, "T3", NULL, "20129", "project", "346.49");
+	assert_true(has_msg(j, "YS-T003", "部门预算支出总表 20129 群众团体事务/合计 不等于本行"));
+	/* A 公用经费 code in the 人员经费 column is empty by construction. */
+	j = golden();
+	set_cell(j, "T6", NULL, "30201", "personnel", "1.00");
+	assert_true(has_msg(j, "YS-T004", "30201 办公费/人员经费 按模板的口径不可能有数"));
+	/* A heading row published with a value. */
+	j = golden();
+	set_cell(j, "T9", NULL, "vehicle", "gpb", "0.10");
+	assert_true(has_msg(j, "YS-T004", "标题行"));
+}
+
 static void test_reference_is_clean(void **state)
 {
 	size_t errs = 99;
@@ -256,31 +304,38 @@ static void test_tolerance_grades_gaps(void **state)
 static void test_across_tables(void **state)
 {
 	(void)state;
+	/* Equal sets in two tables (YS-X001). */
 	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T1", "income", "gpb", "amount", "552.17"));
-	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T1", "expense", "208", "amount", "9.31"));
-	FAILS("YS-X003", YS_SEV_ERROR, set_cell(j, "T3", NULL, "合计", "total", "552.19"));
-	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "gpb", "amount", "552.00"));
-	FAILS("YS-X005", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
-	FAILS("YS-X006", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
-	FAILS("YS-X007", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T1", "expense", "208", "amount", "9.31"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T3", NULL, "合计", "total", "552.19"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "expense", "210", "gpb", "6.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T6", NULL, "合计", "total", "205.71"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "income", "gf", "amount", "1.00"));
+	FAILS("YS-X001", YS_SEV_ERROR, set_cell(j, "T4", "income", "income_total", "amount", "552.00"));
 	/* T5 includes money carried over; T4's income row is this year's
-	 * only, its carry-over is in 年初财政拨款结转和结余. */
-	FAILS("YS-X004", YS_SEV_ERROR, set_cell(j, "T4", "income", "carryover_gpb", "amount", "10.00"));
+	 * only, its carry-over is in 年初财政拨款结转和结余: T5 合计 is their
+	 * sum (YS-X002). */
+	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T4", "income", "gpb", "amount", "552.00"));
+	FAILS("YS-X002", YS_SEV_ERROR, set_cell(j, "T4", "income", "carryover_gpb", "amount", "10.00"));
 	{
 		json_t *k = golden();
 
 		set_cell(k, "T4", "income", "gpb", "amount", "542.18");
 		set_cell(k, "T4", "income", "carryover_gpb", "amount", "10.00");
-		assert_int_equal(run(k, "YS-X004", YS_SEV_WARNING, 0, NULL), 0);
+		assert_int_equal(run(k, "YS-X002", YS_SEV_WARNING, 0, NULL), 0);
 	}
+	/* T6's 30231 (basic only) lies inside T9's 公务用车运行维护费 (basic
+	 * and project): not larger (YS-X008); T9 larger is no finding. */
 	FAILS("YS-X008", YS_SEV_ERROR, {
 		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.10");
 		set_cell(j, "T9", NULL, "vehicle_operation", "total", "0.10");
 	});
-	FAILS("YS-X008", YS_SEV_WARNING, {
-		set_cell(j, "T9", NULL, "vehicle_operation", "gpb", "0.20");
-	});
-	FAILS("YS-X009", YS_SEV_ERROR, set_cell(j, "T4", "income", "income_total", "amount", "552.00"));
+	{
+		json_t *k = golden();
+
+		set_cell(k, "T9", NULL, "vehicle_operation", "gpb", "0.20");
+		assert_int_equal(run(k, "YS-X008", YS_SEV_WARNING, 0, NULL), 0);
+	}
 }
 
 static void test_catalog(void **state)
@@ -623,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_heading_rows_are_not_parents),
 		cmocka_unit_test(test_tolerance_grades_gaps),
 		cmocka_unit_test(test_across_tables),
+		cmocka_unit_test(test_derived_names_both_cells),
 		cmocka_unit_test(test_catalog),
 		cmocka_unit_test(test_completeness),
 		cmocka_unit_test(test_hygiene),
