@@ -64,4 +64,17 @@ if grep -q "^added	func	2170404	中央金融机构注资特别国债支出" "$tm
 else
 	no "catalog: catalog diff 2024 2025" "$tmp/cat.out"
 fi
+
+# `catalog --year` works for every shipped year.
+bad=
+for y in 2019 2020 2021 2022 2023 2024 2025 2026; do
+	$YS catalog lookup 2012901 --year $y 2>&1 | grep -q "^${y}年支出功能分类科目" || bad="$bad $y"
+	$YS catalog lookup 30217 --year $y 2>&1 | grep -q "三公经费: reception" || bad="$bad $y/eco"
+done
+if [ -z "$bad" ]; then
+	ok "catalog: lookup --year works for 2019–2026"
+else
+	echo "failed:$bad" >"$tmp/cat.why"
+	no "catalog: lookup --year" "$tmp/cat.why"
+fi
 rm -f "$tmp"/cat.*
