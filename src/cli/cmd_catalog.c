@@ -1,7 +1,8 @@
 /*
  * cmd_catalog.c - `yusuan catalog [lookup CODE] [--year Y]`: the
  * classification catalogs. `lookup` prints a code, its name and its
- * parents; without it, the catalog is listed.
+ * parents; without it, the catalog is listed. `diff Y1 Y2` compares the
+ * shipped catalogs of two years code by code.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,13 @@
 
 static void help(void)
 {
-	puts("用法: yusuan catalog [lookup 编码 | list [func|eco] | funds | types] [--year 年度]\n"
-	     "usage: yusuan catalog [lookup CODE | list [func|eco] | funds | types] [--year Y]\n\n"
+	puts("用法: yusuan catalog [lookup 编码 | list [func|eco] | funds | types | diff 年度1 年度2] [--year 年度]\n"
+	     "usage: yusuan catalog [lookup CODE | list [func|eco] | funds | types | diff Y1 Y2] [--year Y]\n\n"
 	     "  lookup 编码     显示科目名称及其上级科目（如 2012901、30101）\n"
 	     "  list func|eco  列出支出功能分类或经济分类科目（默认 func）\n"
+	     "  diff 年度1 年度2 两个年度科目表的差别：新增、删除、改名\n"
 	     "  funds, types   资金来源、支出类型及其别名\n"
-	     "  --year 年度     科目表年度（默认 2023）\n"
+	     "  --year 年度     科目表年度（默认 2023；随程序提供 2019–2026）\n"
 	     "  --catalog 文件  追加用户科目表\n"
 	     "  --data 目录     数据目录\n\n"
 	     "退出状态: 0 找到；1 编码不在科目表中；2 用法或数据错误。");
@@ -46,6 +48,71 @@ static void print_chain(const ys_catalog *c, ys_cat_kind kind, ys_code code)
 	}
 }
 
+static int parse_year(const char *v, int *year)
+{
+	char *end;
+
+	*year = (int)strtol(v, &end, 10);
+	return !*end && *year >= 1990 && *year <= 2100;
+}
+
+/* Prints one kind's differences: codes only in b (新增), only in a (删除),
+ * and in both with another name (改名). Both arrays are sorted. */
+static int diff_kind(const ys_cat_entry *a, size_t na, const ys_cat_entry *b,
+		     size_t nb, const char *kind)
+{
+	size_t i = 0, k = 0;
+	int n = 0;
+	char s[8];
+
+	while (i < na || k < nb) {
+		int r = i >= na ? 1 : k >= nb ? -1 : ys_code_cmp(a[i].code, b[k].code);
+
+		if (r < 0) {
+			printf("removed\t%s\t%s\t%s\n", kind, ys_code_str(a[i].code, s), a[i].name);
+			i++, n++;
+		} else if (r > 0) {
+			printf("added\t%s\t%s\t%s\n", kind, ys_code_str(b[k].code, s), b[k].name);
+			k++, n++;
+		} else {
+			if (strcmp(a[i].name, b[k].name)) {
+				printf("renamed\t%s\t%s\t%s\t（原名：%s）\n", kind,
+				       ys_code_str(b[k].code, s), b[k].name, a[i].name);
+				n++;
+			}
+			i++, k++;
+		}
+	}
+	return n;
+}
+
+static int catalog_diff(const char *datadir, const char *y1, const char *y2)
+{
+	ys_catalog a, b;
+	ys_diag d;
+	int ya, yb, n;
+
+	if (!parse_year(y1, &ya) || !parse_year(y2, &yb))
+		return cli_usage_error("catalog", "%s", "diff 需要两个年度，如 diff 2023 2024");
+	if (ys_catalog_load(&a, datadir, ya, &d) != YS_OK) {
+		cli_error(&d);
+		ys_catalog_free(&a);
+		return 2;
+	}
+	if (ys_catalog_load(&b, datadir, yb, &d) != YS_OK) {
+		cli_error(&d);
+		ys_catalog_free(&a);
+		ys_catalog_free(&b);
+		return 2;
+	}
+	n = diff_kind(a.func, a.nfunc, b.func, b.nfunc, "func");
+	n += diff_kind(a.eco, a.neco, b.eco, b.neco, "eco");
+	fprintf(stderr, "%d年 → %d年：%d 处变化\n", ya, yb, n);
+	ys_catalog_free(&a);
+	ys_catalog_free(&b);
+	return 0;
+}
+
 int cmd_catalog(int argc, char **argv)
 {
 	cli_args a = {argc, argv, 1, "yusuan catalog"};
@@ -59,10 +126,7 @@ int cmd_catalog(int argc, char **argv)
 			help();
 			return 0;
 		} else if (cli_opt_value(&a, "--year", "-y", &v)) {
-			char *end;
-
-			year = (int)strtol(v, &end, 10);
-			if (*end || year < 1990 || year > 2100)
+			if (!parse_year(v, &year))
 				return cli_usage_error("catalog", "年度“%s”无效", v);
 		} else if (cli_opt_value(&a, "--data", NULL, &v)) {
 			datadir = v;
@@ -75,6 +139,11 @@ int cmd_catalog(int argc, char **argv)
 		} else {
 			return cli_usage_error("catalog", "多余的参数 %s", argv[a.i]);
 		}
+	}
+	if (nwords >= 1 && !strcmp(words[0], "diff")) {
+		if (nwords != 3)
+			return cli_usage_error("catalog", "%s", "diff 需要两个年度，如 diff 2023 2024");
+		return catalog_diff(datadir ? datadir : ys_data_dir(), words[1], words[2]);
 	}
 	if (ys_catalog_load(&cat, datadir ? datadir : ys_data_dir(), year, &d) != YS_OK ||
 	    (user && ys_catalog_add_file(&cat, user, &d) != YS_OK)) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../base/file.h"
+#include "../io/bundle.h"
 #include "../job/job.h"
 #include "../render/render.h"
 #include "cli.h"
@@ -150,6 +151,11 @@ int cmd_render(int argc, char **argv)
 		return 2;
 	}
 	cli_warnings(&job.budget);
+	if ((st = ys_bundle_require_codes(&job.budget, &job.cat, &d)) != YS_OK) {
+		cli_error(&d);
+		ys_job_free(&job);
+		return 2;
+	}
 	if (f) {
 		st = render_one(f, &job, out ? out : "-", &d);
 	} else {

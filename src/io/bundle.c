@@ -847,6 +847,17 @@ ys_status ys_bundle_load(const char *dir, const char *datadir,
 		goto fail;
 	if (user_catalog && (st = ys_catalog_add_file(cat, user_catalog, d)) != YS_OK)
 		goto fail;
+	{
+		/* The bundle's own additions (docs/bundle.md): valid for this
+		 * bundle only, since the catalog is loaded per bundle. */
+		char p[4096];
+		struct stat sb;
+
+		snprintf(p, sizeof p, "%s/catalog.csv", dir);
+		if (stat(p, &sb) == 0 &&
+		    (st = ys_catalog_add_bundle_file(cat, p, d)) != YS_OK)
+			goto fail;
+	}
 	if ((st = ys_bundle_read_lines(b, cat, d)) != YS_OK)
 		goto fail;
 	return YS_OK;
@@ -854,4 +865,24 @@ fail:
 	ys_budget_free(b);
 	ys_catalog_free(cat);
 	return st;
+}
+
+ys_status ys_bundle_require_codes(const ys_budget *b, const ys_catalog *cat,
+				  ys_diag *d)
+{
+	for (size_t i = 0; i < b->nlines; i++) {
+		const ys_line *ln = &b->lines[i];
+		int func = !ys_catalog_find(cat, YS_CAT_FUNC, ln->func);
+		char code[8];
+
+		if (!func && ys_catalog_find(cat, YS_CAT_ECO, ln->eco))
+			continue;
+		ys_code_str(func ? ln->func : ln->eco, code);
+		return ys_fail(d, YS_EINPUT, b->lines_path, (long)ln->src_line, 0,
+			       "科目编码 %s 不在%d年%s中，不能发布：请改正编码，"
+			       "或在数据包的 catalog.csv 中列出它（见 docs/bundle.md）",
+			       code, cat->year,
+			       func ? "支出功能分类科目" : "部门预算支出经济分类科目");
+	}
+	return YS_OK;
 }

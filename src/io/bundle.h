@@ -19,11 +19,19 @@ ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat,
 			       ys_diag *d);
 
 /* The whole bundle: budget.yaml, the catalog of its year from datadir
- * (plus user_catalog when not NULL), lines.csv. On success the caller owns
+ * (plus user_catalog when not NULL, plus dir/catalog.csv when present),
+ * lines.csv. On success the caller owns
  * b and cat and frees both. */
 ys_status ys_bundle_load(const char *dir, const char *datadir,
 			 const char *user_catalog, ys_budget *b,
 			 ys_catalog *cat, ys_diag *d);
+
+/* Fails naming lines.csv and the line of the first line item whose
+ * functional or economic code is in no catalog (shipped, --catalog or the
+ * bundle's catalog.csv): such a code must not be published with a
+ * placeholder name. */
+ys_status ys_bundle_require_codes(const ys_budget *b, const ys_catalog *cat,
+				  ys_diag *d);
 
 /* Is path a bundle directory (has budget.yaml)? */
 int ys_is_bundle(const char *path);

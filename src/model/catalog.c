@@ -3,6 +3,7 @@
  */
 #include "catalog.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -27,7 +28,8 @@ struct load_ctx {
 	const char *path;
 	ys_cat_kind kind;
 	int has_header;
-	int col_code, col_name, col_class, col_three;
+	int col_code, col_name, col_class, col_three, col_kind;
+	int want_kind;	/* bundle catalog.csv: keep only rows of this kind */
 	ys_cat_entry *v;
 	size_t n, cap;
 };
@@ -56,6 +58,7 @@ static ys_status cat_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	if (!lc->has_header) {
 		lc->has_header = 1;
 		lc->col_code = lc->col_name = lc->col_class = lc->col_three = -1;
+		lc->col_kind = -1;
 		for (int i = 0; i < nf; i++) {
 			if (!strcmp(f[i], "code") || !strcmp(f[i], "科目编码"))
 				lc->col_code = i;
@@ -65,7 +68,12 @@ static ys_status cat_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 				lc->col_class = i;
 			else if (!strcmp(f[i], "three_public"))
 				lc->col_three = i;
+			else if (!strcmp(f[i], "kind"))
+				lc->col_kind = i;
 		}
+		if (lc->want_kind && (lc->col_kind < 0 || lc->col_code < 0 || lc->col_name < 0))
+			return ys_fail(d, YS_EINPUT, lc->path, line, 0,
+				       "数据包科目表的表头应为 kind,code,name,basic_class,three_public");
 		if (lc->col_code < 0 || lc->col_name < 0)
 			return ys_fail(d, YS_EINPUT, lc->path, line, 0,
 				       "科目表缺少表头 code,name");
@@ -76,6 +84,18 @@ static ys_status cat_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	if (lc->col_code >= nf || lc->col_name >= nf)
 		return ys_fail(d, YS_EINPUT, lc->path, line, 0,
 			       "字段不足：需要科目编码和科目名称");
+	if (lc->want_kind) {
+		const char *k = lc->col_kind < nf ? f[lc->col_kind] : "";
+		int kind = !strcmp(k, "func") ? YS_CAT_FUNC + 1 :
+			   !strcmp(k, "eco") ? YS_CAT_ECO + 1 : 0;
+
+		if (!kind)
+			return ys_fail(d, YS_EINPUT, lc->path, line, lc->col_kind + 1,
+				       "kind 应为 func（支出功能分类）或 eco（经济分类），而不是“%s”", k);
+		/* The file is read once per kind; the other kind's rows wait. */
+		if (kind != lc->want_kind)
+			return YS_OK;
+	}
 	code = ys_code_parse(f[lc->col_code]);
 	if (!code || (lc->kind == YS_CAT_ECO && ys_code_digits(code) > 5))
 		return ys_fail(d, YS_EINPUT, lc->path, line, lc->col_code + 1,
@@ -110,6 +130,10 @@ static ys_status cat_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 			return ys_fail(d, YS_EINPUT, lc->path, line, lc->col_class + 1,
 				       "basic_class 应为 personnel 或 public，而不是“%s”", k);
 	}
+	if (lc->want_kind == YS_CAT_ECO + 1 && !e->basic_class)
+		return ys_fail(d, YS_EINPUT, lc->path, line, lc->col_class + 1,
+			       "经济分类科目 %s 需要 basic_class（personnel 或 public）",
+			       f[lc->col_code]);
 	if (lc->col_three >= 0 && lc->col_three < nf && f[lc->col_three][0])
 		e->three_public = ys_arena_strdup(&lc->c->arena, f[lc->col_three]);
 	return YS_OK;
@@ -160,8 +184,8 @@ static ys_status merge(ys_catalog *c, struct load_ctx *lc, ys_diag *d)
 	return YS_OK;
 }
 
-static ys_status load_cat(ys_catalog *c, const char *path, ys_cat_kind kind,
-			  ys_diag *d)
+static ys_status load_cat_as(ys_catalog *c, const char *path, ys_cat_kind kind,
+			     int want_kind, ys_diag *d)
 {
 	struct load_ctx lc = {0};
 	char *text = NULL;
@@ -171,6 +195,7 @@ static ys_status load_cat(ys_catalog *c, const char *path, ys_cat_kind kind,
 	lc.c = c;
 	lc.path = path;
 	lc.kind = kind;
+	lc.want_kind = want_kind;
 	st = read_text(path, &text, &len, d);
 	if (st != YS_OK)
 		return st;
@@ -182,6 +207,12 @@ static ys_status load_cat(ys_catalog *c, const char *path, ys_cat_kind kind,
 		st = merge(c, &lc, d);
 	free(lc.v);
 	return st;
+}
+
+static ys_status load_cat(ys_catalog *c, const char *path, ys_cat_kind kind,
+			  ys_diag *d)
+{
+	return load_cat_as(c, path, kind, 0, d);
 }
 
 struct key_ctx {
@@ -260,10 +291,14 @@ ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
 	snprintf(path, sizeof path, "%s/catalog/%d/func.csv", datadir, year);
 	/* access, not fopen: a FIFO in its place must not block here (the
 	 * read that follows refuses it). */
-	if (access(path, F_OK) != 0)
+	if (access(path, F_OK) != 0) {
+		char years[256];
+
+		ys_catalog_years_text(datadir, years, sizeof years);
 		return ys_fail(d, YS_ENOTFOUND, path, 0, 0,
-			       "没有 %d 年的科目表（支持的年度见 %s/catalog/）",
-			       year, datadir);
+			       "没有 %d 年的科目表：随程序提供的年度为 %s（见 %s/catalog/）",
+			       year, years, datadir);
+	}
 	if ((st = load_cat(c, path, YS_CAT_FUNC, d)) != YS_OK)
 		return st;
 	snprintf(path, sizeof path, "%s/catalog/%d/eco.csv", datadir, year);
@@ -273,6 +308,75 @@ ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
 ys_status ys_catalog_add_file(ys_catalog *c, const char *path, ys_diag *d)
 {
 	return load_cat(c, path, (ys_cat_kind)(YS_CAT_ECO + 10), d);
+}
+
+ys_status ys_catalog_add_bundle_file(ys_catalog *c, const char *path, ys_diag *d)
+{
+	ys_status st = load_cat_as(c, path, YS_CAT_FUNC, YS_CAT_FUNC + 1, d);
+
+	if (st == YS_OK)
+		st = load_cat_as(c, path, YS_CAT_ECO, YS_CAT_ECO + 1, d);
+	return st;
+}
+
+static int int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+int ys_catalog_years(const char *datadir, int *years, int max)
+{
+	char path[4096];
+	DIR *dir;
+	struct dirent *de;
+	int n = 0;
+
+	snprintf(path, sizeof path, "%s/catalog", datadir);
+	if (!(dir = opendir(path)))
+		return 0;
+	while ((de = readdir(dir)) && n < max) {
+		const char *s = de->d_name;
+		FILE *f;
+
+		if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+			continue;
+		snprintf(path, sizeof path, "%s/catalog/%s/func.csv", datadir, s);
+		if (!(f = fopen(path, "rb")))
+			continue;
+		fclose(f);
+		years[n++] = atoi(s);
+	}
+	closedir(dir);
+	qsort(years, (size_t)n, sizeof *years, int_cmp);
+	return n;
+}
+
+void ys_catalog_years_text(const char *datadir, char *out, size_t cap)
+{
+	int years[64], n = ys_catalog_years(datadir, years, 64);
+	size_t len = 0;
+
+	out[0] = 0;
+	if (!n) {
+		snprintf(out, cap, "（无）");
+		return;
+	}
+	/* Runs of consecutive years are written as a range: 2019–2026. */
+	for (int i = 0; i < n && len < cap; ) {
+		int k = i;
+
+		while (k + 1 < n && years[k + 1] == years[k] + 1)
+			k++;
+		if (k > i)
+			len += (size_t)snprintf(out + len, cap - len, "%s%d–%d",
+						i ? "、" : "", years[i], years[k]);
+		else
+			len += (size_t)snprintf(out + len, cap - len, "%s%d",
+						i ? "、" : "", years[i]);
+		i = k + 1;
+	}
 }
 
 const ys_cat_entry *ys_catalog_find(const ys_catalog *c, ys_cat_kind kind,

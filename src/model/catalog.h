@@ -64,6 +64,17 @@ ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
  * header). Entries with an existing code replace the shipped name. */
 ys_status ys_catalog_add_file(ys_catalog *c, const char *path, ys_diag *d);
 
+/* Adds a bundle's own catalog.csv: one file for both kinds, columns
+ * kind,code,name,basic_class,three_public with kind `func` or `eco`. */
+ys_status ys_catalog_add_bundle_file(ys_catalog *c, const char *path, ys_diag *d);
+
+/* The years that have a catalog under datadir/catalog/, ascending; returns
+ * how many (at most max). */
+int ys_catalog_years(const char *datadir, int *years, int max);
+
+/* The same as text for messages: "2019–2026", or "2019、2021–2023". */
+void ys_catalog_years_text(const char *datadir, char *out, size_t cap);
+
 const ys_cat_entry *ys_catalog_find(const ys_catalog *c, ys_cat_kind kind,
 				    ys_code code);
 

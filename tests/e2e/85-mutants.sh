@@ -28,7 +28,8 @@ done
 rm -f "$tmp"/mt*
 
 # A template written only here: hebei-2023 with other table ids (biao1…),
-# other column keys and 元 instead of 万元. The identities come from its
+# other column keys (the figures' cell references follow them) and 元
+# instead of 万元, in the tables and in the narrative's wording. The identities come from its
 # queries, so its render checks clean (no "缺少公开表" for T1–T9, no rule
 # skipped for unknown keys) and every mutant is still caught.
 mt_tpl="$tmp/mt-renamed.yaml"
@@ -36,6 +37,10 @@ sed -e 's/^- id: T\([0-9]\)$/- id: biao\1/' -e 's/^id: hebei-2023/id: renamed/' 
     -e 's/^money_unit: 万元/money_unit: 元/' \
     -e 's/key: subtotal/key: xiaoji/; s/key: fiscal/key: czbk/; s/key: gpb,/key: ggys,/g' \
     -e 's/key: personnel/key: ry/; s/key: public/key: gy/; s/key: basic/key: jb/g; s/key: project/key: xm/g' \
+    -e 's/table: T\([0-9]\)/table: biao\1/g' \
+    -e 's/col: subtotal/col: xiaoji/g; s/col: fiscal/col: czbk/g; s/col: gpb\([,}]\)/col: ggys\1/g' \
+    -e 's/col: personnel/col: ry/g; s/col: public/col: gy/g; s/col: basic/col: jb/g; s/col: project/col: xm/g' \
+    -e 's/万元/元/g' \
     data/templates/hebei-2023.yaml >"$mt_tpl"
 if $YS render examples/pingxiang-zonggonghui-2023 --template "$mt_tpl" -f json -o "$tmp/mt-r.json" >"$tmp/mt.out" 2>&1 &&
    grep -q '"id": "biao9"' "$tmp/mt-r.json" && ! grep -q '"id": "T[0-9]"' "$tmp/mt-r.json" &&

@@ -114,7 +114,114 @@ static void test_missing_year(void **state)
 	(void)state;
 	assert_int_equal(ys_catalog_load(&c, datadir(), 1999, &d), YS_ENOTFOUND);
 	assert_non_null(strstr(d.msg, "没有 1999 年的科目表"));
+	/* The message lists what is shipped, so the user can pick a year. */
+	assert_non_null(strstr(d.msg, "2019–2026"));
 	ys_catalog_free(&c);
+}
+
+/* Every shipped year loads, has every 类 of the 2023 layout and the
+ * economic catalog with its 三公 codes; the changes documented in
+ * data/catalog/<year>/changes.csv are present from their year on and
+ * absent before. */
+static void test_years(void **state)
+{
+	int years[64], n = ys_catalog_years(datadir(), years, 64);
+	char text[64];
+
+	(void)state;
+	assert_int_equal(n, 8);
+	assert_int_equal(years[0], 2019);
+	assert_int_equal(years[7], 2026);
+	ys_catalog_years_text(datadir(), text, sizeof text);
+	assert_string_equal(text, "2019–2026");
+	for (int y = 2019; y <= 2026; y++) {
+		ys_catalog c;
+		ys_diag d;
+		const ys_cat_entry *e;
+
+		assert_int_equal(ys_catalog_load(&c, datadir(), y, &d), YS_OK);
+		assert_true(c.nfunc > 1000);
+		assert_int_equal(c.neco, 108);
+		assert_non_null(ys_catalog_find(&c, YS_CAT_FUNC, 2012901));
+		e = ys_catalog_find(&c, YS_CAT_ECO, 30217);
+		assert_non_null(e);
+		assert_string_equal(e->three_public, "reception");
+		assert_int_equal(ys_catalog_find(&c, YS_CAT_ECO, 30101)->basic_class,
+				 YS_ECO_PERSONNEL);
+		/* 2024 增补 (2024-03-29): 22006 耕地保护考核奖惩基金支出. */
+		e = ys_catalog_find(&c, YS_CAT_FUNC, 22006);
+		if (y >= 2024)
+			assert_string_equal(e->name, "耕地保护考核奖惩基金支出");
+		else
+			assert_null(e);
+		/* 财预〔2025〕41号: 2170404, 22911, 23107. */
+		e = ys_catalog_find(&c, YS_CAT_FUNC, 2170404);
+		if (y >= 2025) {
+			assert_string_equal(e->name, "中央金融机构注资特别国债支出");
+			assert_non_null(ys_catalog_find(&c, YS_CAT_FUNC, 22911));
+			assert_non_null(ys_catalog_find(&c, YS_CAT_FUNC, 23107));
+		} else {
+			assert_null(e);
+			assert_null(ys_catalog_find(&c, YS_CAT_FUNC, 22911));
+		}
+		ys_catalog_free(&c);
+	}
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A bundle's catalog.csv holds both kinds in one file, told apart by the
+ * kind column; an economic addition needs its basic_class. */
+static void test_bundle_catalog(void **state)
+{
+	char path[] = "/tmp/ys_bcatXXXXXX";
+	int fd = mkstemp(path);
+	ys_catalog c;
+	ys_diag d;
+	const ys_cat_entry *e;
+
+	(void)state;
+	close(fd);
+	write_file(path, "kind,code,name,basic_class,three_public\n"
+		   "func,2012988,本地群众团体事务,,\n"
+		   "eco,30298,本地公用支出,public,\n"
+		   "func,2012901,行政运行,,\n");
+	assert_int_equal(ys_catalog_load(&c, datadir(), 2025, &d), YS_OK);
+	assert_int_equal(ys_catalog_add_bundle_file(&c, path, &d), YS_OK);
+	assert_string_equal(ys_catalog_find(&c, YS_CAT_FUNC, 2012988)->name, "本地群众团体事务");
+	e = ys_catalog_find(&c, YS_CAT_ECO, 30298);
+	assert_non_null(e);
+	assert_int_equal(e->basic_class, YS_ECO_PUBLIC);
+	assert_null(ys_catalog_find(&c, YS_CAT_FUNC, 30298));
+	assert_null(ys_catalog_find(&c, YS_CAT_ECO, 2012988));
+	ys_catalog_free(&c);
+
+	write_file(path, "kind,code,name,basic_class,three_public\nfunction,2012988,甲,,\n");
+	assert_int_equal(ys_catalog_load(&c, datadir(), 2025, &d), YS_OK);
+	assert_int_equal(ys_catalog_add_bundle_file(&c, path, &d), YS_EINPUT);
+	assert_int_equal(d.line, 2);
+	assert_non_null(strstr(d.msg, "kind 应为 func"));
+	ys_catalog_free(&c);
+
+	write_file(path, "kind,code,name,basic_class,three_public\neco,30298,甲,,\n");
+	assert_int_equal(ys_catalog_load(&c, datadir(), 2025, &d), YS_OK);
+	assert_int_equal(ys_catalog_add_bundle_file(&c, path, &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "需要 basic_class"));
+	ys_catalog_free(&c);
+
+	write_file(path, "code,name\n2012988,甲\n");
+	assert_int_equal(ys_catalog_load(&c, datadir(), 2025, &d), YS_OK);
+	assert_int_equal(ys_catalog_add_bundle_file(&c, path, &d), YS_EINPUT);
+	assert_non_null(strstr(d.msg, "kind,code,name"));
+	ys_catalog_free(&c);
+	unlink(path);
 }
 
 static void test_user_catalog(void **state)
@@ -161,6 +268,8 @@ int main(void)
 		cmocka_unit_test(test_lookup_2023),
 		cmocka_unit_test(test_funds_and_types),
 		cmocka_unit_test(test_missing_year),
+		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_bundle_catalog),
 		cmocka_unit_test(test_user_catalog),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
