@@ -22,3 +22,17 @@ if python3 tests/bounds/sst_bomb.py "$tmp/sst-bomb.xlsx" 2>"$tmp/err"; then
 else
 	no "bounds: could not build the shared-string bomb" "$tmp/err"
 fi
+
+# Encoding: a GBK bundle still reads, with a warning naming GB18030, and
+# its text arrives intact.
+mkdir -p "$tmp/gbk"
+printf 'schema: yusuan/bundle@1\nyear: 2023\nunit: {code: "001", name: \271\244\273\341\276\255\267\321}\n' \
+	>"$tmp/gbk/budget.yaml"
+printf 'func_code,eco_code,fund,type,project,amount\n2012901,30101,gpb,basic,,100.00\n2012902,30299,gpb,project,\271\244\273\341\276\255\267\321\317\356\304\277,200.00\n' \
+	>"$tmp/gbk/lines.csv"
+if $YS render "$tmp/gbk" -f json -o "$tmp/gbk.json" >"$tmp/out" 2>"$tmp/err" &&
+   grep -q "lines.csv.*按 GB18030 编码读取" "$tmp/err" && grep -q "budget.yaml.*按 GB18030 编码读取" "$tmp/err" && grep -q '"name": "工会经费"' "$tmp/gbk.json"; then
+	ok "encoding: a GBK bundle reads, with a warning naming GB18030"
+else
+	no "encoding: GBK lines.csv" "$tmp/err"
+fi
