@@ -36,3 +36,33 @@ if $YS render "$tmp/gbk" -f json -o "$tmp/gbk.json" >"$tmp/out" 2>"$tmp/err" &&
 else
 	no "encoding: GBK lines.csv" "$tmp/err"
 fi
+
+# YAML: an alias bomb (30 levels of ten aliases each: 10^30 nodes once
+# expanded) and 100k levels of nesting are refused at once.
+mkdir -p "$tmp/ybomb" "$tmp/ydeep"
+python3 - "$tmp" <<'PY'
+import sys
+t = sys.argv[1]
+head = 'schema: yusuan/bundle@1\nyear: 2023\nunit: {code: "001", name: 测试}\n'
+bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
+bomb += ['a%d: &a%d [%s]' % (i, i, ', '.join(['*a%d' % (i - 1)] * 10)) for i in range(1, 30)]
+open(t + '/ybomb/budget.yaml', 'w').write(head + '\n'.join(bomb) + '\n')
+open(t + '/ydeep/budget.yaml', 'w').write(head + 'x: ' + '[' * 100000 + ']' * 100000 + '\n')
+for d in ('ybomb', 'ydeep'):
+    open(t + '/' + d + '/lines.csv', 'w').write(
+        'func_code,eco_code,fund,type,project,amount\n2012901,30101,gpb,basic,,100.00\n')
+PY
+timeout 20 $YS render "$tmp/ybomb" -f json -o "$tmp/ybomb.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "budget.yaml:[0-9]*:[0-9]*: 错误: YAML 节点总数（别名展开后）超过上限" "$tmp/err"; then
+	ok "bounds: YAML alias bomb refused"
+else
+	no "bounds: YAML alias bomb (exit $rc)" "$tmp/err"
+fi
+timeout 20 $YS render "$tmp/ydeep" -f json -o "$tmp/ydeep.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "budget.yaml:4:[0-9]*: 错误: YAML 嵌套层数超过上限 64" "$tmp/err"; then
+	ok "bounds: 100k-deep YAML nesting refused under timeout 20"
+else
+	no "bounds: deep YAML nesting (exit $rc)" "$tmp/err"
+fi
