@@ -165,9 +165,13 @@ static ys_status convert_gb18030(const char *path, char **text, size_t *len,
 	outp = out;
 	outleft = cap - 1;
 	if (iconv(cd, &in, &inleft, &outp, &outleft) == (size_t)-1) {
-		long line, col;
+		long line = 1;
 
-		ys_text_position(*text, (size_t)(in - *text), &line, &col);
+		/* 0x0A is never part of a GB18030 character, so counting
+		 * newlines in the raw bytes gives the line. */
+		for (const char *p = *text; p < in; p++)
+			if (*p == '\n')
+				line++;
 		free(out);
 		iconv_close(cd);
 		return ys_fail(d, YS_EINPUT, path, line, 0,
@@ -181,21 +185,44 @@ static ys_status convert_gb18030(const char *path, char **text, size_t *len,
 	return YS_OK;
 }
 
+void ys_utf8_census(const char *str, size_t len, size_t *ok_bytes, size_t *bad_bytes)
+{
+	size_t i = 0, ok = 0, bad = 0;
+
+	while (i < len) {
+		long at = ys_utf8_invalid_at(str + i, len - i);
+		size_t end = at < 0 ? len : i + (size_t)at;
+
+		for (size_t k = i; k < end; k++)
+			if ((unsigned char)str[k] >= 0x80)
+				ok++;
+		if (at < 0)
+			break;
+		bad++;
+		i = end + 1;
+	}
+	*ok_bytes = ok;
+	*bad_bytes = bad;
+}
+
 ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
 			  const char **encoding, ys_diag *d)
 {
 	long bad;
-	ys_status st;
+	size_t ok_bytes, bad_bytes;
 
 	if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
 		memmove(*text, *text + 3, *len - 3 + 1);
 		*len -= 3;
+		/* A UTF-8 BOM says what the file is: no guessing after it. */
+		if ((bad = ys_utf8_invalid_at(*text, *len)) >= 0)
+			goto bad_utf8;
 	}
 	if (memchr(*text, '\0', *len)) {
 		long line, col;
 
 		ys_text_position(*text, strlen(*text), &line, &col);
-		return ys_fail(d, YS_EINPUT, path, line, 0,
+		return ys_fail(d, YS_EINPUT, path, line, col,
 			       "文件含有 NUL 字节，不是文本文件");
 	}
 	bad = ys_utf8_invalid_at(*text, *len);
@@ -204,10 +231,30 @@ ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
 			*encoding = "UTF-8";
 		return YS_OK;
 	}
-	st = convert_gb18030(path, text, len, d);
-	if (st == YS_OK && encoding)
-		*encoding = "GB18030";
-	return st;
+	/* GB18030 accepts almost any byte string, so a UTF-8 file with one
+	 * stray byte would decode "successfully" into mojibake. Text whose
+	 * non-ASCII bytes are overwhelmingly valid UTF-8 is UTF-8 with an
+	 * error; GBK text rarely forms even a few UTF-8 sequences by chance
+	 * (about half its bytes break them). */
+	ys_utf8_census(*text, *len, &ok_bytes, &bad_bytes);
+	if (ok_bytes >= 8 * bad_bytes)
+		goto bad_utf8;
+	{
+		ys_status st = convert_gb18030(path, text, len, d);
+
+		if (st == YS_OK && encoding)
+			*encoding = "GB18030";
+		return st;
+	}
+bad_utf8:
+	{
+		long line, col;
+
+		ys_text_position(*text, (size_t)bad, &line, &col);
+		return ys_fail(d, YS_EINPUT, path, line, col,
+			       "无效的 UTF-8 字节 0x%02X（文件其余部分是 UTF-8 编码）",
+			       (unsigned char)(*text)[bad]);
+	}
 }
 
 static size_t lead_space(const unsigned char *p)

@@ -21,12 +21,19 @@ ys_status ys_read_file(const char *path, size_t limit, char **out,
  * all of s is valid. */
 long ys_utf8_invalid_at(const char *s, size_t len);
 
+/* Counts the non-ASCII bytes that belong to valid UTF-8 sequences
+ * (ok_bytes) and the invalid sequences (bad_bytes) of s. */
+void ys_utf8_census(const char *s, size_t len, size_t *ok_bytes,
+		    size_t *bad_bytes);
+
 /*
- * Makes file content UTF-8: strips a UTF-8 BOM; when the bytes are not valid
- * UTF-8 but are valid GB18030 (a superset of GBK), converts them. *text is
- * replaced by a new malloc'd buffer when converted (the old one is freed).
- * *encoding receives "UTF-8" or "GB18030". Fails naming the line of the
- * first undecodable byte when the text is neither.
+ * Makes file content UTF-8, strictly: strips a UTF-8 BOM; valid UTF-8 is
+ * kept; text that is mostly UTF-8 but has invalid bytes (or any invalid
+ * byte after a BOM) fails at the first such byte's line and column; only
+ * text that is not UTF-8 at all and decodes whole as GB18030 (a superset
+ * of GBK) is converted. *text is replaced by a new malloc'd buffer when
+ * converted (the old one is freed). *encoding receives "UTF-8" or
+ * "GB18030": a caller that gets "GB18030" warns the user, naming it.
  */
 ys_status ys_text_to_utf8(const char *path, char **text, size_t *len,
 			  const char **encoding, ys_diag *d);

@@ -1,18 +1,181 @@
 /*
- * yaml.c - libyaml document loading and navigation.
+ * yaml.c - libyaml document loading and navigation. Before the document is
+ * composed, one linear pass over the event stream enforces the bounds
+ * (nesting depth, anchors and aliases, nodes after alias expansion): the
+ * loader shares aliased nodes, but every reader walking the tree expands
+ * them, so a 1 MB file of nested aliases would become gigabytes of output,
+ * and very deep nesting made composing the tree slow.
  */
 #include "yaml.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+struct anchor {
+	char *name;
+	uint64_t nodes;	/* nodes of its subtree, aliases expanded */
+};
+
+struct frame {
+	uint64_t nodes;
+	char *anchor;	/* owned; NULL when the collection has none */
+};
+
+/* Adds n nodes to the innermost open collection (or the total). */
+static void add_nodes(struct frame *st, size_t depth, uint64_t *total, uint64_t n)
+{
+	if (depth)
+		st[depth - 1].nodes += n;
+	else
+		*total += n;
+}
+
+static ys_status limit_fail(ys_diag *d, const char *path, const yaml_event_t *e,
+			    const char *what, unsigned long long lim)
+{
+	return ys_fail(d, YS_ELIMIT, path, (long)e->start_mark.line + 1,
+		       (long)e->start_mark.column + 1,
+		       "YAML %s超过上限 %llu", what, lim);
+}
+
+static ys_status remember(struct anchor **an, size_t *nan, size_t *can,
+			  const unsigned char *name, uint64_t nodes)
+{
+	if (*nan == *can) {
+		size_t c = *can ? *can * 2 : 16;
+		struct anchor *m = realloc(*an, c * sizeof *m);
+
+		if (!m)
+			return YS_ENOMEM;
+		*an = m;
+		*can = c;
+	}
+	if (!((*an)[*nan].name = strdup((const char *)name)))
+		return YS_ENOMEM;
+	(*an)[(*nan)++].nodes = nodes;
+	return YS_OK;
+}
+
+/* The bounds pass. Later anchors of the same name win, as in YAML. */
+static ys_status check_bounds(const char *path, const char *text, size_t len,
+			      ys_diag *d)
+{
+	yaml_parser_t p;
+	yaml_event_t e;
+	struct frame st[YS_YAML_MAX_DEPTH];
+	struct anchor *an = NULL;
+	size_t depth = 0, nan = 0, can = 0, naliases = 0;
+	uint64_t total = 0;
+	ys_status rc = YS_OK;
+	int done = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!done && rc == YS_OK) {
+		if (!yaml_parser_parse(&p, &e))
+			break;	/* the loader reports the syntax error */
+		switch (e.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			add_nodes(st, depth, &total, 1);
+			if (e.data.scalar.anchor) {
+				if (nan >= YS_YAML_MAX_ALIASES)
+					rc = limit_fail(d, path, &e, "锚点（&）数量", YS_YAML_MAX_ALIASES);
+				else if (remember(&an, &nan, &can, e.data.scalar.anchor, 1) != YS_OK)
+					rc = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			const yaml_char_t *a = e.type == YAML_SEQUENCE_START_EVENT
+					       ? e.data.sequence_start.anchor
+					       : e.data.mapping_start.anchor;
+
+			if (depth >= YS_YAML_MAX_DEPTH) {
+				rc = limit_fail(d, path, &e, "嵌套层数", YS_YAML_MAX_DEPTH);
+				break;
+			}
+			if (a && nan >= YS_YAML_MAX_ALIASES) {
+				rc = limit_fail(d, path, &e, "锚点（&）数量", YS_YAML_MAX_ALIASES);
+				break;
+			}
+			st[depth].nodes = 1;
+			st[depth].anchor = a ? strdup((const char *)a) : NULL;
+			if (a && !st[depth].anchor) {
+				rc = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+				break;
+			}
+			depth++;
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (!depth)
+				break;
+			depth--;
+			if (st[depth].anchor) {
+				if (remember(&an, &nan, &can, (unsigned char *)st[depth].anchor,
+					     st[depth].nodes) != YS_OK)
+					rc = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+				free(st[depth].anchor);
+				st[depth].anchor = NULL;
+			}
+			add_nodes(st, depth, &total, st[depth].nodes);
+			break;
+		case YAML_ALIAS_EVENT: {
+			uint64_t n = 1;
+
+			if (++naliases > YS_YAML_MAX_ALIASES) {
+				rc = limit_fail(d, path, &e, "别名（*）数量", YS_YAML_MAX_ALIASES);
+				break;
+			}
+			for (size_t i = nan; i-- > 0;)
+				if (!strcmp(an[i].name, (const char *)e.data.alias.anchor)) {
+					n = an[i].nodes;
+					break;
+				}
+			add_nodes(st, depth, &total, n);
+			break;
+		}
+		default:
+			break;
+		}
+		if (rc == YS_OK) {
+			uint64_t open = total;
+
+			for (size_t i = 0; i < depth; i++)
+				if ((open += st[i].nodes) > YS_YAML_MAX_NODES)
+					break;
+			if (open > YS_YAML_MAX_NODES)
+				rc = limit_fail(d, path, &e, "节点总数（别名展开后）",
+						YS_YAML_MAX_NODES);
+		}
+		yaml_event_delete(&e);
+	}
+	for (size_t i = 0; i < depth; i++)
+		free(st[i].anchor);
+	for (size_t i = 0; i < nan; i++)
+		free(an[i].name);
+	free(an);
+	yaml_parser_delete(&p);
+	return rc;
+}
 
 ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,
 		       size_t len, ys_diag *d)
 {
 	yaml_parser_t p;
+	ys_status bst;
 	int ok;
 
 	memset(y, 0, sizeof *y);
 	y->path = path;
+	if ((bst = check_bounds(path, text, len, d)) != YS_OK)
+		return bst;
 	if (!yaml_parser_initialize(&p))
 		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);

@@ -20,6 +20,14 @@ typedef struct ys_yaml {
 
 typedef yaml_node_t ys_ynode;
 
+/* Bounds checked before the tree is built (YS_ELIMIT naming the line):
+ * nesting depth; anchors and aliases (each); nodes counted with every
+ * alias expanded, since readers walking the tree expand them. Real bundles
+ * and templates are a few levels deep and use no or few aliases. */
+#define YS_YAML_MAX_DEPTH 64
+#define YS_YAML_MAX_ALIASES 1000
+#define YS_YAML_MAX_NODES 2000000
+
 /* Parses text (UTF-8). path names the file in diagnostics. */
 ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,
 		       size_t len, ys_diag *d);

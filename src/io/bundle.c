@@ -495,8 +495,23 @@ static ys_status check_scalars(struct yctx *c)
 	return YS_OK;
 }
 
+/* A file read as GB18030 is said so: the guess is the user's to confirm
+ * (a wrong one shows as mojibake in a published title). Returns 1 so it
+ * chains in a condition. */
+static int warn_encoding(ys_budget *b, const char *path, const char *enc)
+{
+	if (enc && strcmp(enc, "UTF-8")) {
+		ys_diag w;
+
+		ys_fail(&w, YS_OK, path, 0, 0, "文件不是 UTF-8，按 %s 编码读取", enc);
+		ys_budget_warn(b, &w);
+	}
+	return 1;
+}
+
 ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 {
+	const char *enc = NULL;
 	static const char *const known[] = {"schema", "template", "year", "unit",
 		"structure", "previous", "texts", "projects", "procurement",
 		"assets", "glossary", NULL};
@@ -518,11 +533,12 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 		return YS_ENOMEM;
 	if ((st = ys_read_file(b->yaml_path, 16u << 20, &text, &len, d)) != YS_OK)
 		return st;
-	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, NULL, d)) != YS_OK ||
+	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, &enc, d)) != YS_OK ||
 	    (st = check_file_text(b->yaml_path, text, len, d)) != YS_OK) {
 		free(text);
 		return st;
 	}
+	warn_encoding(b, b->yaml_path, enc);
 	st = ys_yaml_load(&y, b->yaml_path, text, len, d);
 	free(text);
 	if (st != YS_OK)
@@ -782,6 +798,7 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 
 ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
 {
+	const char *enc = NULL;
 	struct lctx c;
 	char *text = NULL;
 	size_t len;
@@ -793,7 +810,8 @@ ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
 	c.path = b->lines_path;
 	if ((st = ys_read_file(c.path, ((size_t)2 << 30) - 1, &text, &len, d)) != YS_OK)
 		return st;
-	if ((st = ys_text_to_utf8(c.path, &text, &len, NULL, d)) == YS_OK &&
+	if ((st = ys_text_to_utf8(c.path, &text, &len, &enc, d)) == YS_OK &&
+	    warn_encoding(b, c.path, enc) &&
 	    (st = check_file_text(c.path, text, len, d)) == YS_OK)
 		st = ys_csv_read(c.path, text, len, line_row, &c, d);
 	free(text);

@@ -255,6 +255,7 @@ static void XMLCALL docx_start(void *ud, const XML_Char *name, const XML_Char **
 	} else if (x->tbl_depth == 1 && !strcmp(n, "tr")) {
 		if (!ys_grow((void **)&x->rows, &x->crows, x->nrows, sizeof *x->rows)) {
 			x->failed = 1;
+			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
 		memset(&x->rows[x->nrows++], 0, sizeof *x->rows);
@@ -324,6 +325,7 @@ static void XMLCALL docx_end(void *ud, const XML_Char *name)
 		if (!r || !ys_grow((void **)&r->c, &r->cap, r->n, sizeof *r->c) ||
 		    !(x->cur.text = strndup(s, len))) {
 			x->failed = 1;
+			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
 		r->c[r->n++] = x->cur;
@@ -363,7 +365,7 @@ static ys_status read_docx(struct pkg *k, ys_pdoc *doc)
 	x.x = &xm;
 	x.doc = doc;
 	st = run_xml(k, &xm, &x, text, len, docx_start, docx_end, docx_chars);
-	if (st == YS_OK && (x.failed || !ys_buf_ok(&x.text)))
+	if (x.failed || !ys_buf_ok(&x.text))
 		st = ys_fail(k->d, YS_ENOMEM, k->path, 0, 0, "内存不足");
 	for (size_t r = 0; r < x.nrows; r++) {
 		for (size_t i = 0; i < x.rows[r].n; i++)
@@ -378,14 +380,20 @@ static ys_status read_docx(struct pkg *k, ys_pdoc *doc)
 
 /* ---- XLSX ------------------------------------------------------------- */
 
+/* The shared-string table. Cells point into it instead of copying: one
+ * string of a few MiB referenced by 200k cells once made the reader ask
+ * for hundreds of GB. Its count and total size are bounded. */
 struct strs {
 	char **v;
 	size_t n, cap;
+	size_t bytes;	/* total length of all strings */
 };
 
 struct xcell {
 	int row, col;
-	char *text;
+	const char *text;	/* into the shared strings, or owned */
+	size_t len;
+	int owned;
 };
 
 struct merge {
@@ -413,6 +421,9 @@ struct xlsx {
 	size_t nrels, crels;
 	int failed;
 	int too_big;	/* a sheet over the cell or merge limit */
+	int sst_too_big;	/* shared strings over their count or size limit */
+	size_t text_bytes;	/* cell text handed to the document so far */
+	int text_too_big;
 };
 
 /* Per-sheet limits: lookups of merged ranges are linear, so a hostile sheet
@@ -420,6 +431,21 @@ struct xlsx {
  * cells. */
 #define MAX_SHEET_CELLS 500000
 #define MAX_SHEET_MERGES 20000
+/* Shared strings: far beyond any disclosure (a few thousand strings). */
+#define MAX_SST_COUNT 1000000
+#define MAX_SST_BYTES ((size_t)64 * 1024 * 1024)
+/* Cell text handed to the document across all sheets. Every reference to
+ * a shared string becomes its own copy in the document, so this bounds
+ * the amplification of one long string referenced by many cells. */
+#define MAX_DOC_TEXT ((size_t)256 * 1024 * 1024)
+
+/* An allocation failed: stop the parse at once rather than carry on with
+ * a half-built table. */
+static void xfail(struct xlsx *x)
+{
+	x->failed = 1;
+	XML_StopParser(x->x->p, XML_FALSE);
+}
 
 /* "AB12" → row 12, col 28 (1-based). Returns 0 when malformed. */
 static int cell_ref(const char *s, int *row, int *col)
@@ -442,7 +468,7 @@ static char *xstrdup(struct xlsx *x, const char *s)
 	char *p = strdup(s ? s : "");
 
 	if (!p)
-		x->failed = 1;
+		xfail(x);
 	return p;
 }
 
@@ -472,11 +498,23 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 	} else if (!strcmp(n, "rPh")) {
 		x->in_si = 1;
 	} else if (!strcmp(n, "si")) {
-		if (!ys_grow((void **)&x->sst->v, &x->sst->cap, x->sst->n, sizeof *x->sst->v)) {
-			x->failed = 1;
+		if (!ys_buf_ok(&x->text)) {
+			xfail(x);
 			return;
 		}
-		x->sst->v[x->sst->n++] = xstrdup(x, ys_buf_str(&x->text));
+		if (x->sst->n >= MAX_SST_COUNT || x->text.len > MAX_SST_BYTES - x->sst->bytes) {
+			x->sst_too_big = 1;
+			XML_StopParser(x->x->p, XML_FALSE);
+			return;
+		}
+		if (!ys_grow((void **)&x->sst->v, &x->sst->cap, x->sst->n, sizeof *x->sst->v)) {
+			xfail(x);
+			return;
+		}
+		if (!(x->sst->v[x->sst->n] = xstrdup(x, ys_buf_str(&x->text))))
+			return;
+		x->sst->n++;
+		x->sst->bytes += x->text.len;
 		x->in_si = 0;
 	}
 }
@@ -528,7 +566,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 			return;
 		}
 		if (!ys_grow((void **)&x->merges, &x->cmerges, x->nmerges, sizeof *x->merges)) {
-			x->failed = 1;
+			xfail(x);
 			return;
 		}
 		x->merges[x->nmerges++] = m;
@@ -580,32 +618,64 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 	if (!strcmp(n, "v") || !strcmp(n, "t")) {
 		x->in_text = 0;
 	} else if (!strcmp(n, "c")) {
-		char *text;
 		const char *s = ys_buf_str(&x->text);
+		size_t len = x->text.len;
+		int shared = !strcmp(x->cur_type, "s");
+		struct xcell *c;
 
-		if (!strcmp(x->cur_type, "s")) {
+		if (!ys_buf_ok(&x->text)) {
+			xfail(x);
+			return;
+		}
+		if (shared) {
 			long i = atol(s);
 
-			s = i >= 0 && (size_t)i < x->sst->n ? x->sst->v[i] : "";
+			if (i >= 0 && (size_t)i < x->sst->n) {
+				s = x->sst->v[i];
+				len = strlen(s);
+			} else {
+				s = "";
+				len = 0;
+			}
 		}
-		if (!*s || x->cur_row <= 0 || x->cur_col <= 0)
+		if (!len || x->cur_row <= 0 || x->cur_col <= 0)
 			return;
 		if (x->ncells >= MAX_SHEET_CELLS) {
 			x->too_big = 1;
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
-		if (!ys_grow((void **)&x->cells, &x->ccells, x->ncells, sizeof *x->cells) ||
-		    !(text = malloc(strlen(s) + 8))) {
-			x->failed = 1;
+		if (len > MAX_DOC_TEXT - x->text_bytes) {
+			x->text_too_big = 1;
+			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
-		strcpy(text, s);
-		if (!strcmp(x->cur_type, "n"))
-			tidy_number(text);
-		x->cells[x->ncells].row = x->cur_row;
-		x->cells[x->ncells].col = x->cur_col;
-		x->cells[x->ncells++].text = text;
+		if (!ys_grow((void **)&x->cells, &x->ccells, x->ncells, sizeof *x->cells)) {
+			xfail(x);
+			return;
+		}
+		c = &x->cells[x->ncells];
+		c->row = x->cur_row;
+		c->col = x->cur_col;
+		c->len = len;
+		c->owned = !shared;
+		if (shared) {
+			c->text = s;
+		} else {
+			char *text = malloc(len + 8);
+
+			if (!text) {
+				xfail(x);
+				return;
+			}
+			memcpy(text, s, len + 1);
+			if (!strcmp(x->cur_type, "n"))
+				tidy_number(text);
+			c->len = strlen(text);
+			c->text = text;
+		}
+		x->text_bytes += c->len;
+		x->ncells++;
 	}
 }
 
@@ -625,7 +695,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **a)
 	if (!strcmp(n, "sheet")) {
 		if (!ys_grow((void **)&x->sheets, &x->csheets, x->nsheets, sizeof *x->sheets) ||
 		    !(x->names = realloc(x->names, x->csheets * sizeof *x->names))) {
-			x->failed = 1;
+			xfail(x);
 			return;
 		}
 		x->sheets[x->nsheets] = xstrdup(x, attr(a, "id"));
@@ -633,7 +703,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **a)
 	} else if (!strcmp(n, "Relationship")) {
 		if (!ys_grow((void **)&x->rel_id, &x->crels, x->nrels, sizeof *x->rel_id) ||
 		    !(x->rel_target = realloc(x->rel_target, x->crels * sizeof *x->rel_target))) {
-			x->failed = 1;
+			xfail(x);
 			return;
 		}
 		x->rel_id[x->nrels] = xstrdup(x, attr(a, "Id"));
@@ -694,7 +764,7 @@ static void sheet_blocks(struct xlsx *x, ys_pdoc *doc, const char *sheet_name)
 		 * paragraph, unless it sits inside a table's columns. */
 		if (j - i == 1 && !(in_table && minc > tc0)) {
 			in_table = 0;
-			ys_pdoc_para(doc, x->cells[i].text, strlen(x->cells[i].text), row);
+			ys_pdoc_para(doc, x->cells[i].text, x->cells[i].len, row);
 			i = j;
 			continue;
 		}
@@ -719,13 +789,16 @@ static void sheet_blocks(struct xlsx *x, ys_pdoc *doc, const char *sheet_name)
 		for (int c = tc0; c <= tc1; c++) {
 			const struct merge *mm = merge_at(x, row, c);
 			const char *text = "";
+			size_t tlen = 0;
 
 			if (mm && (mm->r0 != row || mm->c0 != c))
 				continue;	/* covered by a merged cell */
 			for (size_t k = i; k < j; k++)
-				if (x->cells[k].col == c)
+				if (x->cells[k].col == c) {
 					text = x->cells[k].text;
-			ys_pdoc_cell(doc, text, strlen(text), mm ? mm->c1 - mm->c0 + 1 : 1,
+					tlen = x->cells[k].len;
+				}
+			ys_pdoc_cell(doc, text, tlen, mm ? mm->c1 - mm->c0 + 1 : 1,
 				     mm ? mm->r1 - mm->r0 + 1 : 1);
 		}
 		i = j;
@@ -735,7 +808,8 @@ static void sheet_blocks(struct xlsx *x, ys_pdoc *doc, const char *sheet_name)
 static void xlsx_sheet_free(struct xlsx *x)
 {
 	for (size_t i = 0; i < x->ncells; i++)
-		free(x->cells[i].text);
+		if (x->cells[i].owned)
+			free((char *)x->cells[i].text);
 	x->ncells = 0;
 	x->nmerges = 0;
 }
@@ -772,6 +846,10 @@ static ys_status read_xlsx(struct pkg *k, ys_pdoc *doc)
 	if (st == YS_OK && (st = read_entry(k, "xl/sharedStrings.xml", &text, &len)) == YS_OK) {
 		xm.entry = "xl/sharedStrings.xml";
 		st = run_xml(k, &xm, &x, text, len, sst_start, sst_end, text_chars);
+		if (x.sst_too_big)
+			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
+				     "zip 条目 xl/sharedStrings.xml：共享字符串超过 %d 个或 %zu MiB 的上限",
+				     MAX_SST_COUNT, MAX_SST_BYTES >> 20);
 	} else if (st == YS_ENOTFOUND) {
 		st = YS_OK;
 	}
@@ -802,13 +880,22 @@ static ys_status read_xlsx(struct pkg *k, ys_pdoc *doc)
 			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
 				     "zip 条目 %s：工作表超过 %d 个单元格或 %d 个合并区域的上限",
 				     entry, MAX_SHEET_CELLS, MAX_SHEET_MERGES);
+		if (x.text_too_big)
+			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
+				     "zip 条目 %s：单元格文本总量超过 %zu MiB 的上限"
+				     "（疑似共享字符串放大攻击）",
+				     entry, MAX_DOC_TEXT >> 20);
 		free(text);
 		text = NULL;
 		if (st == YS_OK && !x.failed)
 			sheet_blocks(&x, doc, x.names[s]);
 		xlsx_sheet_free(&x);
+		if (x.failed || doc->failed)
+			break;
 	}
-	if (st == YS_OK && (x.failed || !ys_buf_ok(&x.text)))
+	/* An allocation failure stops the parser, which then reports an
+	 * aborted parse: the real cause wins. */
+	if (x.failed || !ys_buf_ok(&x.text))
 		st = ys_fail(k->d, YS_ENOMEM, k->path, 0, 0, "内存不足");
 	xlsx_sheet_free(&x);
 	free(x.cells);
@@ -863,7 +950,7 @@ ys_status ys_read_ooxml(const char *path, const char *data, size_t len, int docx
 	else
 		st = docx ? read_docx(&k, doc) : read_xlsx(&k, doc);
 	zip_discard(k.zip);
-	if (st == YS_OK && doc->failed)
+	if (doc->failed)
 		st = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
 	return st;
 }

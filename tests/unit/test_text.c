@@ -111,6 +111,60 @@ static void test_gbk_and_bom(void **state)
 	free(t);
 }
 
+/* One stray byte in a UTF-8 file is an error at that byte, not a reason to
+ * decode the whole file as GB18030 (which gives mojibake silently). */
+static void test_strict_utf8(void **state)
+{
+	static const char stray[] = "项目,金额\n工会经费项目,1\n平乡县\xb3总工会,2\n";
+	char *t = dup(stray, sizeof stray - 1);
+	size_t len = sizeof stray - 1, ok, bad;
+	const char *enc = NULL;
+	ys_diag d;
+
+	(void)state;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_EINPUT);
+	assert_int_equal(d.line, 3);
+	assert_int_equal(d.column, 4);
+	assert_non_null(strstr(d.msg, "0xB3"));
+	free(t);
+
+	/* After a UTF-8 BOM, even a lone bad byte is an error. */
+	t = dup("\xef\xbb\xbf" "ab\ncd\xff", 9);
+	len = 9;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_EINPUT);
+	assert_int_equal(d.line, 2);
+	assert_int_equal(d.column, 3);
+	free(t);
+
+	ys_utf8_census("平乡\xff", 7, &ok, &bad);
+	assert_int_equal(ok, 6);
+	assert_int_equal(bad, 1);
+}
+
+/* Real GBK text with several lines still converts, and a byte that is not
+ * GB18030 either is reported on its own line. */
+static void test_gbk_lines(void **state)
+{
+	/* "项目\n平乡县总工会\n" in GBK. */
+	static const char gbk[] = "\xcf\xee\xc4\xbf\n\xc6\xbd\xcf\xe7\xcf\xd8\xd7\xdc\xb9\xa4\xbb\xe1\n";
+	char *t = dup(gbk, sizeof gbk - 1);
+	size_t len = sizeof gbk - 1;
+	const char *enc = NULL;
+	ys_diag d;
+
+	(void)state;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_string_equal(t, "项目\n平乡县总工会\n");
+	free(t);
+
+	t = dup("\xcf\xee\n\xc4\xbf\n\xff\n", 8);
+	len = 8;
+	assert_int_equal(ys_text_to_utf8("x.csv", &t, &len, &enc, &d), YS_EINPUT);
+	assert_int_equal(d.line, 3);
+	free(t);
+}
+
 static void test_trim(void **state)
 {
 	char a[] = " \t 平乡\xe3\x80\x80 ", b[64];
@@ -190,6 +244,8 @@ int main(void)
 		cmocka_unit_test(test_xml_safe),
 		cmocka_unit_test(test_utf8_cut_partial),
 		cmocka_unit_test(test_gbk_and_bom),
+		cmocka_unit_test(test_strict_utf8),
+		cmocka_unit_test(test_gbk_lines),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_csv_lines),
