@@ -18,6 +18,27 @@
 #include "../base/status.h"
 #include "../model/catalog.h"
 
+/* Which amount of a line item a column shows (docs/template.md). A bundle
+ * carries `amount` (the budget) and, for 决算 and comparisons, the optional
+ * columns of lines.csv named like the measures below. */
+typedef enum {
+	YS_MEASURE_BUDGET = 0,	/* 预算数: lines.csv amount */
+	YS_MEASURE_INITIAL,	/* 年初预算数 */
+	YS_MEASURE_ADJUSTED,	/* 调整预算数 / 全年预算数 */
+	YS_MEASURE_FINAL,	/* 决算数 */
+	YS_MEASURE_PREVIOUS,	/* 上年数 */
+	YS_MEASURE_CARRY_START,	/* 年初结转和结余 */
+	YS_MEASURE_CARRY_END,	/* 年末结转和结余 */
+	YS_NMEASURES
+} ys_measure;
+
+/* The lines.csv column (and template key) of each measure. */
+extern const char *const ys_measure_names[YS_NMEASURES];
+
+/* A derived column: computed from two other columns of its table in the
+ * builder (exact integers, half away from zero), never by a renderer. */
+typedef enum { YS_DERIVE_NONE = 0, YS_DERIVE_DIFF, YS_DERIVE_PCT, YS_DERIVE_SHARE } ys_derive_op;
+
 /* A selection of line items (see the template file's header comment). */
 typedef struct ys_filter {
 	int none;		/* matches nothing (a row that is always empty) */
@@ -31,6 +52,7 @@ typedef struct ys_filter {
 	int eco_class;		/* 0 any, else ys_eco_class */
 	const char **tags;	/* "" = untagged; NULL/0 = any */
 	int ntags;
+	int measure;		/* ys_measure; 0 = the budget amount */
 } ys_filter;
 
 typedef struct ys_tcol {
@@ -38,6 +60,10 @@ typedef struct ys_tcol {
 	const char *label;
 	const char *side;	/* two-sided tables: "income" / "expense" */
 	ys_filter filter;
+	const char **aliases;	/* other header labels a parser accepts */
+	size_t naliases;
+	ys_derive_op derive;	/* YS_DERIVE_NONE: summed from the filter */
+	int derive_a, derive_b;	/* column indexes of `of: [a, b]` */
 } ys_tcol;
 
 typedef struct ys_titem {
@@ -64,7 +90,13 @@ typedef struct ys_hrow {
 	size_t ncells;
 } ys_hrow;
 
-typedef enum { YS_ROWS_FUNC, YS_ROWS_ECO, YS_ROWS_ITEMS } ys_rows_by;
+typedef enum {
+	YS_ROWS_FUNC,		/* functional codes to `depth` (类 1, 款 2, 项 3) */
+	YS_ROWS_ECO,		/* economic codes to `depth` (类 1, 款 2) */
+	YS_ROWS_ITEMS,		/* a fixed item list */
+	YS_ROWS_PROJECTS,	/* one row per project with money, bundle order */
+	YS_ROWS_UNITS,		/* one row per unit (name and code) */
+} ys_rows_by;
 
 typedef struct ys_ttable {
 	const char *id;
@@ -83,6 +115,10 @@ typedef struct ys_ttable {
 	size_t nheader;
 	int numbering;		/* print a 栏次 row */
 	const char *empty_note;
+	int depth;		/* code rows: deepest level shown (1 类 … 3 项) */
+	int seq;		/* print a 序号 column (default yes) */
+	const char *number;	/* table number as printed (表1, 公开表1-1), or NULL */
+	long line;		/* where the table starts in the template file */
 } ys_ttable;
 
 typedef struct ys_template {
@@ -98,11 +134,24 @@ typedef struct ys_template {
 	ys_ttable *tables;
 	size_t ntables;
 	struct ys_tfigures *figures;	/* narrative figures (figures.h), or NULL */
+	int format;		/* 1 (no `format:` key) or 2 */
+	const char *kind;	/* "budget" (预算) or "final" (决算) */
+	/* One note for all empty tables, "{tables}" standing for their
+	 * titles joined with 、; NULL when each table has its own note. */
+	const char *empty_tables_note;
+	const char **total_words;	/* 合计, 总计, 小计 …: recognition hints */
+	size_t ntotal_words;
+	const char *file;	/* the file asked for (path holds the narrative) */
 } ys_template;
 
 /* Loads data/templates/<name>.yaml from datadir (or `name` itself when it
  * is a path ending in .yaml). Fund and type keys in filters are resolved
- * against cat. */
+ * against cat. Every key is checked against the format's table of allowed
+ * keys: an unknown key, a wrong type, an invalid value, a missing key or a
+ * dangling reference fails naming the file and line. `extends: other`
+ * starts from another template; path then names the file holding the
+ * narrative part (sections, phrases, words, glossary), file the one asked
+ * for. */
 ys_status ys_template_load(ys_template *t, const char *datadir,
 			   const char *name, const ys_catalog *cat, ys_diag *d);
 void ys_template_free(ys_template *t);
