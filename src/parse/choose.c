@@ -58,6 +58,20 @@ static int printed(const ys_pdoc *doc, const char *word, int whole_cell)
 	return 0;
 }
 
+/* 1 when header label l, not counted before, is printed as a whole cell of
+ * the document; each distinct label counts once (seen, up to cap). */
+static int label_once(const ys_pdoc *doc, const char *l, const char **seen,
+		      size_t *nseen, size_t cap)
+{
+	for (size_t k = 0; k < *nseen; k++)
+		if (!strcmp(seen[k], l))
+			return 0;
+	if (*nseen == cap)
+		return 0;
+	seen[(*nseen)++] = l;
+	return printed(doc, l, 1);
+}
+
 int ys_recognize_score(const ys_pdoc *doc, const ys_template *t)
 {
 	const char *seen[512];
@@ -74,28 +88,12 @@ int ys_recognize_score(const ys_pdoc *doc, const ys_template *t)
 		/* Header labels: the published header cells and the column
 		 * labels, each distinct label once. */
 		for (size_t r = 0; r < tt->nheader; r++)
-			for (size_t c = 0; c < tt->header[r].ncells; c++) {
-				const char *l = tt->header[r].cells[c].text;
-				int dup = 0;
-
-				for (size_t k = 0; k < nseen && !dup; k++)
-					dup = !strcmp(seen[k], l);
-				if (dup || nseen == sizeof seen / sizeof *seen)
-					continue;
-				seen[nseen++] = l;
-				score += printed(doc, l, 1);
-			}
-		for (size_t c = 0; c < tt->ncols; c++) {
-			const char *l = tt->cols[c].label;
-			int dup = 0;
-
-			for (size_t k = 0; k < nseen && !dup; k++)
-				dup = !strcmp(seen[k], l);
-			if (dup || nseen == sizeof seen / sizeof *seen)
-				continue;
-			seen[nseen++] = l;
-			score += printed(doc, l, 1);
-		}
+			for (size_t c = 0; c < tt->header[r].ncells; c++)
+				score += label_once(doc, tt->header[r].cells[c].text,
+						    seen, &nseen, sizeof seen / sizeof *seen);
+		for (size_t c = 0; c < tt->ncols; c++)
+			score += label_once(doc, tt->cols[c].label, seen, &nseen,
+					    sizeof seen / sizeof *seen);
 	}
 	return score;
 }

@@ -53,23 +53,34 @@ static ys_status strs(ys_template *t, ys_yaml *y, ys_ynode *n, const char *what,
 	return YS_OK;
 }
 
-static ys_status one_cell(ys_template *t, ys_yaml *y, ys_ynode *n, ys_fcell *fc, ys_diag *d)
+/* The first key of mapping n that is not in known (its value node in
+ * *at, for the error's line), or NULL when every key is known. */
+static const char *unknown_key(ys_yaml *y, ys_ynode *n, const char *const *known,
+			       ys_ynode **at)
 {
-	static const char *const known[] = {"table", "row", "col", "side", NULL};
-	const char *s;
-
-	if (!ys_yaml_is_map(n))
-		return bad(t, n, d, "cell 应为 {table, row, col} 映射%s", "");
 	for (size_t i = 0; i < ys_yaml_map_len(n); i++) {
 		const char *k;
 		int ok = 0;
 
-		ys_yaml_map_at(y, n, i, &k);
+		*at = ys_yaml_map_at(y, n, i, &k);
 		for (const char *const *p = known; *p; p++)
 			ok |= !strcmp(*p, k);
 		if (!ok)
-			return bad(t, n, d, "cell 中的“%s”不是可识别的字段（table, row, col, side）", k);
+			return k;
 	}
+	return NULL;
+}
+
+static ys_status one_cell(ys_template *t, ys_yaml *y, ys_ynode *n, ys_fcell *fc, ys_diag *d)
+{
+	static const char *const known[] = {"table", "row", "col", "side", NULL};
+	const char *s, *k;
+	ys_ynode *kn;
+
+	if (!ys_yaml_is_map(n))
+		return bad(t, n, d, "cell 应为 {table, row, col} 映射%s", "");
+	if ((k = unknown_key(y, n, known, &kn)))
+		return bad(t, kn, d, "cell 中的“%s”不是可识别的字段（table, row, col, side）", k);
 	fc->table = ys_yaml_get_str(y, n, "table");
 	fc->row = ys_yaml_get_str(y, n, "row");
 	fc->col = ys_yaml_get_str(y, n, "col");
@@ -108,23 +119,16 @@ static ys_status one_figure(ys_template *t, ys_yaml *y, ys_ynode *n, ys_tfigure 
 {
 	static const char *const known[] = {"name", "query", "nature", "cell", "sum", "diff",
 		"bundle", "by", "phrases", "not_after", "only_if_equal", "row_labels", "share", NULL};
-	const char *s, *name;
+	const char *s, *name, *k;
+	ys_ynode *kn;
 	size_t len, nkinds = 0;
 	ys_status st;
 
 	if (!ys_yaml_is_map(n))
 		return bad(t, n, d, "figures 的每一项应为映射%s", "");
-	for (size_t i = 0; i < ys_yaml_map_len(n); i++) {
-		const char *k;
-		int ok = 0;
-
-		ys_yaml_map_at(y, n, i, &k);
-		for (const char *const *p = known; *p; p++)
-			ok |= !strcmp(*p, k);
-		if (!ok)
-			return bad(t, ys_yaml_map_at(y, n, i, &k), d,
-				   "figures 中的“%s”不是可识别的字段（name, query, nature, cell, sum, diff, bundle, by, phrases, not_after, only_if_equal, row_labels, share）", k);
-	}
+	if ((k = unknown_key(y, n, known, &kn)))
+		return bad(t, kn, d,
+			   "figures 中的“%s”不是可识别的字段（name, query, nature, cell, sum, diff, bundle, by, phrases, not_after, only_if_equal, row_labels, share）", k);
 	f->line = ys_yaml_line(n);
 	if (!(name = ys_yaml_get_str(y, n, "name")) || !*name)
 		return bad(t, n, d, "figures 的每一项需要 name%s", "");
