@@ -6,6 +6,7 @@
  * unit and year in every header, columns as the template has them).
  */
 #include "check_int.h"
+#include "../template/figures.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -161,61 +162,61 @@ static void tables(ys_ck *c)
 	}
 }
 
+/* A word of a section's `mentions:` with {prev_year} expanded. */
+static int mentions_word(const char *text, const char *word, int year)
+{
+	const char *p = strstr(word, "{prev_year}");
+	char buf[256];
+
+	if (!p)
+		return strstr(text, word) != NULL;
+	if (!year)
+		return 0;
+	snprintf(buf, sizeof buf, "%.*s%d%s", (int)(p - word), word, year - 1,
+		 p + strlen("{prev_year}"));
+	return strstr(text, buf) != NULL;
+}
+
+/* The sections a template requires, and what each must mention, both from
+ * the template's `sections:` (required, mentions). */
 static void sections(ys_ck *c)
 {
-	static const struct {
-		const char *id, *title;
-	} need[] = {
-		{"duties", "部门职责及机构设置"},
-		{"overview", "预算安排的总体情况"},
-		{"operating_cost", "机关运行经费"},
-		{"three_public", "“三公”经费"},
-		{"performance", "预算绩效信息"},
-		{"procurement", "政府采购"},
-		{"assets", "国有资产"},
-		{"glossary", "名词解释"},
-	};
 	const ys_disclosure *ds = c->ds;
+	const struct ys_tfigures *fs = c->tpl ? c->tpl->figures : NULL;
 
 	if (!ds->nsections) {
 		ysck_emit_sev(c, "YS-P004", YS_SEV_INFO, NULL, NULL, NULL, NULL,
 			      "文件不含说明部分，说明相关的规则未运行");
 		return;
 	}
-	for (size_t k = 0; k < sizeof need / sizeof *need; k++) {
-		int found = 0;
+	for (size_t k = 0; fs && k < fs->nsections; k++) {
+		const ys_tsection *need = &fs->sections[k];
+		/* A title with placeholders is named by its id in messages. */
+		const char *name = need->title && !strchr(need->title, '{') ? need->title : need->id;
+		const ys_dsection *found = NULL;
 
 		for (size_t i = 0; i < ds->nsections && !found; i++) {
 			const ys_dsection *s = &ds->sections[i];
 
-			if ((s->id && !strcmp(s->id, need[k].id)) ||
-			    (s->title && strstr(s->title, need[k].title)))
-				found = 1;
+			if ((s->id && !strcmp(s->id, need->id)) ||
+			    (s->title && need->title && strstr(s->title, need->title)))
+				found = s;
 		}
-		if (!found)
-			ysck_emit(c, "YS-P004", NULL, NULL, NULL, need[k].id, "缺少说明部分“%s”",
-				  need[k].title);
-	}
-	/* 总体情况 explains income, expenditure and the change from last year. */
-	{
-		const ys_dsection *o = ys_disclosure_section(ds, "overview");
-		static const char *const parts[][3] = {
-			{"收入", NULL, "收入"}, {"支出", NULL, "支出"},
-			{"比上年", "较上年", "比上年增减"},
-		};
+		if (!found) {
+			if (need->required)
+				ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
+					  "缺少说明部分“%s”", name);
+			continue;
+		}
+		for (size_t m = 0; found->text && m < need->nmentions; m++) {
+			const struct ys_tmention *mt = &need->mentions[m];
+			int hit = 0;
 
-		for (size_t k = 0; o && o->text && k < 3; k++) {
-			int year_cmp = 0;
-			char y[16];
-
-			/* "较2022年" names last year by number. */
-			snprintf(y, sizeof y, "%d年", ds->year - 1);
-			if (k == 2 && ds->year && strstr(o->text, y))
-				year_cmp = 1;
-			if (!strstr(o->text, parts[k][0]) && !(parts[k][1] && strstr(o->text, parts[k][1])) &&
-			    !year_cmp)
-				ysck_emit(c, "YS-P004", NULL, NULL, NULL, "overview",
-					  "预算安排的总体情况没有说明%s", parts[k][2]);
+			for (size_t w = 0; w < mt->nwords && !hit; w++)
+				hit = mentions_word(found->text, mt->words[w], ds->year);
+			if (!hit)
+				ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
+					  "%s没有说明%s", name, mt->label);
 		}
 	}
 }

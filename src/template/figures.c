@@ -233,17 +233,55 @@ static ys_status load_sections(ys_template *t, ys_yaml *y, ys_ynode *n,
 		return YS_ENOMEM;
 	memset(fs->sections, 0, (len + 1) * sizeof *fs->sections);
 	for (size_t i = 0; i < len; i++) {
-		ys_ynode *e = ys_yaml_seq_at(y, n, i);
+		static const char *const known[] = {"id", "title", "match", "text", "empty_if",
+			"text_empty", "required", "mentions", NULL};
+		ys_ynode *e = ys_yaml_seq_at(y, n, i), *kn, *m;
 		ys_tsection *sec = &fs->sections[fs->nsections];
 		const char *id = ys_yaml_get_str(y, e, "id"), *title = ys_yaml_get_str(y, e, "title");
+		const char *k, *req;
 
 		if (!id)
 			continue;	/* the narrative reports it with the rest */
+		if ((k = unknown_key(y, e, known, &kn)))
+			return bad(t, kn, d, "sections 中的“%s”不是可识别的字段（id, title, match, text, "
+				   "empty_if, text_empty, required, mentions）", k);
 		if (!(sec->id = ys_arena_strdup(&t->arena, id)) ||
 		    (title && !(sec->title = ys_arena_strdup(&t->arena, title))))
 			return YS_ENOMEM;
 		if ((st = strs(t, y, ys_yaml_get(y, e, "match"), "match", &sec->match, &sec->nmatch, d)))
 			return st;
+		if ((req = ys_yaml_get_str(y, e, "required"))) {
+			if (strcmp(req, "true") && strcmp(req, "false"))
+				return bad(t, ys_yaml_get(y, e, "required"), d,
+					   "sections 的 required 应为 true 或 false，而不是“%s”", req);
+			sec->required = !strcmp(req, "true");
+		}
+		/* mentions: [{label: 比上年增减, words: [比上年, 较上年, "较{prev_year}年"]}] */
+		if ((m = ys_yaml_get(y, e, "mentions"))) {
+			size_t nm = ys_yaml_is_seq(m) ? ys_yaml_seq_len(m) : 0;
+
+			if (!ys_yaml_is_seq(m))
+				return bad(t, m, d, "sections 的 mentions 应为列表%s", "");
+			if (!(sec->mentions = ys_arena_alloc(&t->arena, (nm + 1) * sizeof *sec->mentions)))
+				return YS_ENOMEM;
+			for (size_t j = 0; j < nm; j++) {
+				static const char *const mknown[] = {"label", "words", NULL};
+				ys_ynode *me = ys_yaml_seq_at(y, m, j);
+				struct ys_tmention *mt = &sec->mentions[j];
+				const char *label = ys_yaml_get_str(y, me, "label");
+
+				if (!ys_yaml_is_map(me) || !label || !ys_yaml_get(y, me, "words"))
+					return bad(t, me, d, "mentions 的每一项应为 {label, words}%s", "");
+				if ((k = unknown_key(y, me, mknown, &kn)))
+					return bad(t, kn, d, "mentions 中的“%s”不是可识别的字段（label, words）", k);
+				if (!(mt->label = ys_arena_strdup(&t->arena, label)))
+					return YS_ENOMEM;
+				if ((st = strs(t, y, ys_yaml_get(y, me, "words"), "words", &mt->words,
+					       &mt->nwords, d)))
+					return st;
+				sec->nmentions = j + 1;
+			}
+		}
 		fs->nsections++;
 	}
 	return YS_OK;

@@ -66,6 +66,15 @@ typedef struct ys_tsection {
 	const char *title;	/* as in the template, placeholders unexpanded */
 	const char **match;
 	size_t nmatch;
+	int required;		/* check: a published document must have it */
+	/* check: what its text must mention, one entry per topic, each a list
+	 * of alternative words ({prev_year} expanded); label names the topic */
+	struct ys_tmention {
+		const char *label;
+		const char **words;
+		size_t nwords;
+	} *mentions;
+	size_t nmentions;
 } ys_tsection;
 
 struct ys_tfigures {
