@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../base/money.h"
+#include "../template/build.h"
 #include "../template/query.h"
 
 #define NOCELL SIZE_MAX
@@ -129,9 +130,12 @@ static int collect(dctx *x)
 				continue;
 			for (size_t col = 0; col < t->ncols; col++) {
 				const ys_tcol *tc = tcol(tt, &t->cols[col]);
+				const ys_titem *it = tt->rows_by == YS_ROWS_ITEMS ? titem(tt, r) : NULL;
 				dcell *d;
 
-				if (!tc || !ys_drow_has_col(t, r, col))
+				/* A derived cell means no set of facts: it is checked
+				 * by recomputing it (YS-T010), never summed. */
+				if (!tc || tc->derive || !ys_drow_has_col(t, r, col))
 					continue;
 				d = &x->v[x->n++];
 				d->t = t;
@@ -142,6 +146,8 @@ static int collect(dctx *x)
 				d->rc = tt->rows_by != YS_ROWS_ITEMS && r->code ? ys_code_parse(r->code) : 0;
 				d->q = rq;
 				ys_query_and_filter(&d->q, &tc->filter, &x->s);
+				d->q.measure = ys_cell_measure(&tt->filter, it ? &it->filter : NULL,
+							       &tc->filter);
 				d->empty = ys_query_empty(&d->q, &x->s);
 			}
 			for (size_t m = rbeg; m < x->n; m++) {
@@ -534,6 +540,58 @@ static void bounds(dctx *x)
 	}
 }
 
+/* YS-T010: a derived column (difference, percent change, share) equals
+ * what its two operand columns of the same row give. Both are read as
+ * published, so a wrong operand is found by the sums and a wrong derived
+ * cell here. */
+static void recomputed(ys_ck *c)
+{
+	const ys_disclosure *ds = c->ds;
+
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *t = &ds->tables[i];
+		const ys_ttable *tt = t->id ? ys_template_table(c->tpl, t->id) : NULL;
+
+		for (size_t col = 0; tt && col < t->ncols; col++) {
+			const ys_tcol *tc = tcol(tt, &t->cols[col]);
+			int ca = -1, cb = -1;
+
+			if (!tc || !tc->derive)
+				continue;
+			for (size_t k = 0; k < t->ncols; k++) {
+				if (tcol(tt, &t->cols[k]) == &tt->cols[tc->derive_a])
+					ca = (int)k;
+				if (tcol(tt, &t->cols[k]) == &tt->cols[tc->derive_b])
+					cb = (int)k;
+			}
+			if (ca < 0 || cb < 0)
+				continue;
+			for (size_t k = 0; k < t->nrows; k++) {
+				const ys_drow *r = &t->rows[k];
+				int64_t want = 0;
+				char what[600];
+				const ys_dcol *dc = &t->cols[col];
+
+				if (!ys_drow_has_col(t, r, col) ||
+				    !ys_drow_has_col(t, r, (size_t)ca) || r->heading)
+					continue;
+				if (!ys_derive_value(tc->derive, ysck_val(r, ca), ysck_val(r, cb),
+						     ds->decimals, &want))
+					want = 0;
+				snprintf(what, sizeof what, "%s %s%s%s/%s 应由%s和%s算出（%s）",
+					 t->title ? t->title : t->id, r->code ? r->code : "",
+					 r->code ? " " : "", r->name ? r->name : "",
+					 dc->label ? dc->label : dc->key,
+					 t->cols[ca].label ? t->cols[ca].label : t->cols[ca].key,
+					 t->cols[cb].label ? t->cols[cb].label : t->cols[cb].key,
+					 tc->derive == YS_DERIVE_DIFF ? "差额" :
+					 tc->derive == YS_DERIVE_PCT ? "增减百分比" : "占比百分比");
+				ysck_compare(c, "YS-T010", t, r, dc->key, want, ysck_val(r, (int)col), what);
+			}
+		}
+	}
+}
+
 void ysck_rules_derived(ys_ck *c)
 {
 	dctx x = {.c = c};
@@ -541,6 +599,7 @@ void ysck_rules_derived(ys_ck *c)
 
 	if (!c->tpl)
 		return;
+	recomputed(c);
 	ys_qspace_init(&x.s, c->tpl, c->cat);
 	if (collect(&x) < 0) {
 		c->out->oom = 1;

@@ -28,10 +28,6 @@ struct tctx {
 	const char *table;	/* id of the table being read, for messages */
 };
 
-const char *const ys_measure_names[YS_NMEASURES] = {
-	"budget", "initial", "adjusted", "final", "previous", "carry_start", "carry_end",
-};
-
 /* Value types of template keys. */
 enum vtype {
 	V_ANY,		/* read by another part (the narrative) */
@@ -63,7 +59,7 @@ static const char *const op_words[] = {"diff", "pct", "share", NULL};
 static const char *const rounding_words[] = {"atom", NULL};
 static const char *const zero_words[] = {"blank", NULL};
 static const char *const measure_words[] = {"budget", "initial", "adjusted", "final",
-	"previous", "carry_start", "carry_end", NULL};
+	"previous", "carry_start", "carry_end", "income", "distribution", NULL};
 
 static const struct kspec root_keys[] = {
 	{"format", V_INT, 0, NULL}, {"id", V_STR, 0, NULL}, {"name", V_STR, 0, NULL},

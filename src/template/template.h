@@ -16,24 +16,11 @@
 
 #include "../base/arena.h"
 #include "../base/status.h"
+#include "../model/budget.h"
 #include "../model/catalog.h"
 
-/* Which amount of a line item a column shows (docs/template.md). A bundle
- * carries `amount` (the budget) and, for 决算 and comparisons, the optional
- * columns of lines.csv named like the measures below. */
-typedef enum {
-	YS_MEASURE_BUDGET = 0,	/* 预算数: lines.csv amount */
-	YS_MEASURE_INITIAL,	/* 年初预算数 */
-	YS_MEASURE_ADJUSTED,	/* 调整预算数 / 全年预算数 */
-	YS_MEASURE_FINAL,	/* 决算数 */
-	YS_MEASURE_PREVIOUS,	/* 上年数 */
-	YS_MEASURE_CARRY_START,	/* 年初结转和结余 */
-	YS_MEASURE_CARRY_END,	/* 年末结转和结余 */
-	YS_NMEASURES
-} ys_measure;
-
-/* The lines.csv column (and template key) of each measure. */
-extern const char *const ys_measure_names[YS_NMEASURES];
+/* Measures (ys_measure, ys_measure_names) are defined with the line items
+ * in model/budget.h. */
 
 /* A derived column: computed from two other columns of its table in the
  * builder (exact integers, half away from zero), never by a renderer. */
