@@ -314,7 +314,7 @@ static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt
 		r->indent = it->indent;
 		r->total = it->total;
 		r->heading = it->heading;
-		if (it->filter.none)
+		if (it->filter.none || it->nsum_of)
 			continue;
 		for (size_t a = 0; a < natoms; a++) {
 			const ys_atom *at = &atoms[a];
@@ -336,6 +336,21 @@ static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt
 		}
 		set_has(r, tt->ncols);
 		derive_row(bd, tt, r);
+	}
+	/* Rows that are sums of others (总计 over several measures). */
+	for (size_t i = 0; i < tt->nitems; i++) {
+		const ys_titem *it = &tt->items[i];
+		ys_drow *r = &dt->rows[i];
+
+		for (int k = 0; k < it->nsum_of; k++)
+			for (size_t c = 0; c < tt->ncols; c++)
+				if (!tt->cols[c].derive &&
+				    !ys_add_ok(r->values[c], dt->rows[it->sum_of[k]].values[c], &r->values[c]))
+					return overflow(bd, tt);
+		if (it->nsum_of) {
+			set_has(r, tt->ncols);
+			derive_row(bd, tt, r);
+		}
 	}
 	/* Fixed rows all zero (a unit without 三公 经费): the rows are printed
 	 * as the template lays them out, with the empty-table note, as a code
@@ -504,11 +519,13 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 {
 	struct build bd = {ds, t, b, cat, cube, {NULL}, d};
 	ys_status st = YS_OK;
+	int pm;
 
 	ds->year = b->year;
 	ds->unit_code = b->unit_code;
 	ds->unit_name = b->unit_name;
 	ds->money_unit = t->money_unit;
+	ds->kind = t->kind;	/* budget 预算 or final 决算 */
 	ds->decimals = t->decimals;
 	ds->template_name = t->id;
 	ds->source = b->dir;
@@ -559,6 +576,9 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 		st = YS_ENOMEM;
 		goto out;
 	}
+	/* Final accounts state a project's 全年预算 when they have one. */
+	pm = t->kind && !strcmp(t->kind, "final") && bd.display[YS_MEASURE_ADJUSTED]
+		     ? YS_MEASURE_ADJUSTED : YS_MEASURE_BUDGET;
 	for (size_t i = 0; i < b->nprojects; i++) {
 		ys_dperf *p = &ds->perf[i];
 		uint32_t idx = ys_intern_find(&b->project_names, b->projects[i].name);
@@ -570,7 +590,7 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 		p->nindicators = b->projects[i].nindicators;
 		for (size_t a = 0; idx && a < cube->n; a++)
 			if (cube->atoms[a].project == idx) {
-				if (!ys_add_ok(p->budget, bd.display[0][a], &p->budget)) {
+				if (!ys_add_ok(p->budget, bd.display[pm][a], &p->budget)) {
 					st = ys_fail(d, YS_ERANGE, b->lines_path, 0, 0, "项目金额溢出");
 					goto out;
 				}

@@ -65,6 +65,12 @@ typedef struct ys_titem {
 	int total;
 	int heading;	/* printed without values; its amounts stand below it */
 	ys_filter filter;
+	/* `sum_of: [items]`: the row is the sum of these rows of its side
+	 * (indexes into the table's items), built like a derived column and
+	 * checked by recomputing; a row spanning several measures (决算 总计 =
+	 * 本年收入合计 + 年初结转和结余) is one. */
+	int *sum_of;
+	int nsum_of;
 } ys_titem;
 
 typedef struct ys_hcell {
@@ -108,6 +114,27 @@ typedef struct ys_ttable {
 	long line;		/* where the table starts in the template file */
 } ys_ttable;
 
+/* One cell of an identity: a table (index), the row (an item key, a code,
+ * or the total row's name; NULL: every row of the table in turn), the
+ * column (index) and, for two-sided tables, the side. */
+typedef struct ys_cellref {
+	int table;
+	const char *side;
+	const char *row;
+	int col;
+} ys_cellref;
+
+/* `identities:` Σ plus − Σ minus = equals, between cells the template
+ * names (决算: 年初结转和结余 + 本年收入 − 本年支出 − 结余分配 = 年末结转和
+ * 结余). Checked by YS-T011; cells with no row are taken row by row. */
+typedef struct ys_identity {
+	const char *name;
+	ys_cellref *plus, *minus;
+	size_t nplus, nminus;
+	ys_cellref equals;
+	long line;
+} ys_identity;
+
 typedef struct ys_template {
 	ys_arena arena;
 	const char *id;
@@ -129,6 +156,8 @@ typedef struct ys_template {
 	const char **total_words;	/* 合计, 总计, 小计 …: recognition hints */
 	size_t ntotal_words;
 	const char *file;	/* the file asked for (path holds the narrative) */
+	ys_identity *identities;
+	size_t nidentities;
 } ys_template;
 
 /* Loads data/templates/<name>.yaml from datadir (or `name` itself when it
