@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../base/money.h"
+#include "../template/build.h"
 #include "../template/query.h"
 
 #define NOCELL SIZE_MAX
@@ -56,6 +57,13 @@ static int64_t add(int64_t a, int64_t b)
 	return ys_add_ok(a, b, &s) ? s : (b > 0 ? INT64_MAX : INT64_MIN + 1);
 }
 
+static int64_t sub(int64_t a, int64_t b)
+{
+	int64_t s;
+
+	return ys_sub_ok(a, b, &s) ? s : (b < 0 ? INT64_MAX : INT64_MIN + 1);
+}
+
 static const ys_titem *titem(const ys_ttable *tt, const ys_drow *r)
 {
 	for (size_t i = 0; r->item && i < tt->nitems; i++)
@@ -82,7 +90,9 @@ static int row_query(dctx *x, const ys_ttable *tt, const ys_drow *r, ys_query *q
 	if (tt->rows_by == YS_ROWS_ITEMS) {
 		const ys_titem *it = titem(tt, r);
 
-		if (!it)
+		/* A sum_of row means no one set (it may span measures): it is
+		 * checked by recomputing it (YS-T010). */
+		if (!it || it->nsum_of)
 			return 0;
 		ys_query_and_filter(q, &it->filter, &x->s);
 		if (it->heading)
@@ -129,9 +139,12 @@ static int collect(dctx *x)
 				continue;
 			for (size_t col = 0; col < t->ncols; col++) {
 				const ys_tcol *tc = tcol(tt, &t->cols[col]);
+				const ys_titem *it = tt->rows_by == YS_ROWS_ITEMS ? titem(tt, r) : NULL;
 				dcell *d;
 
-				if (!tc || !ys_drow_has_col(t, r, col))
+				/* A derived cell means no set of facts: it is checked
+				 * by recomputing it (YS-T010), never summed. */
+				if (!tc || tc->derive || !ys_drow_has_col(t, r, col))
 					continue;
 				d = &x->v[x->n++];
 				d->t = t;
@@ -142,6 +155,8 @@ static int collect(dctx *x)
 				d->rc = tt->rows_by != YS_ROWS_ITEMS && r->code ? ys_code_parse(r->code) : 0;
 				d->q = rq;
 				ys_query_and_filter(&d->q, &tc->filter, &x->s);
+				d->q.measure = ys_cell_measure(&tt->filter, it ? &it->filter : NULL,
+							       &tc->filter);
 				d->empty = ys_query_empty(&d->q, &x->s);
 			}
 			for (size_t m = rbeg; m < x->n; m++) {
@@ -534,6 +549,189 @@ static void bounds(dctx *x)
 	}
 }
 
+/* YS-T010: a derived column (difference, percent change, share) equals
+ * what its two operand columns of the same row give. Both are read as
+ * published, so a wrong operand is found by the sums and a wrong derived
+ * cell here. */
+static void recomputed(ys_ck *c)
+{
+	const ys_disclosure *ds = c->ds;
+
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *t = &ds->tables[i];
+		const ys_ttable *tt = t->id ? ys_template_table(c->tpl, t->id) : NULL;
+
+		for (size_t col = 0; tt && col < t->ncols; col++) {
+			const ys_tcol *tc = tcol(tt, &t->cols[col]);
+			int ca = -1, cb = -1;
+
+			if (!tc || !tc->derive)
+				continue;
+			for (size_t k = 0; k < t->ncols; k++) {
+				if (tcol(tt, &t->cols[k]) == &tt->cols[tc->derive_a])
+					ca = (int)k;
+				if (tcol(tt, &t->cols[k]) == &tt->cols[tc->derive_b])
+					cb = (int)k;
+			}
+			if (ca < 0 || cb < 0)
+				continue;
+			for (size_t k = 0; k < t->nrows; k++) {
+				const ys_drow *r = &t->rows[k];
+				int64_t want = 0;
+				char what[600];
+				const ys_dcol *dc = &t->cols[col];
+
+				if (!ys_drow_has_col(t, r, col) ||
+				    !ys_drow_has_col(t, r, (size_t)ca) || r->heading)
+					continue;
+				if (!ys_derive_value(tc->derive, ysck_val(r, ca), ysck_val(r, cb),
+						     ds->decimals, &want))
+					want = 0;
+				snprintf(what, sizeof what, "%s %s%s%s/%s 应由%s和%s算出（%s）",
+					 t->title ? t->title : t->id, r->code ? r->code : "",
+					 r->code ? " " : "", r->name ? r->name : "",
+					 dc->label ? dc->label : dc->key,
+					 t->cols[ca].label ? t->cols[ca].label : t->cols[ca].key,
+					 t->cols[cb].label ? t->cols[cb].label : t->cols[cb].key,
+					 tc->derive == YS_DERIVE_DIFF ? "差额" :
+					 tc->derive == YS_DERIVE_PCT ? "增减百分比" : "占比百分比");
+				ysck_compare(c, "YS-T010", t, r, dc->key, want, ysck_val(r, (int)col), what);
+			}
+		}
+	}
+}
+
+/* The row of t an item key, code or total-row name names (side for
+ * two-sided tables), or NULL. */
+static const ys_drow *find_row(const ys_dtable *t, const char *side, const char *row)
+{
+	for (size_t k = 0; k < t->nrows; k++) {
+		const ys_drow *r = &t->rows[k];
+
+		if (side && r->side && strcmp(side, r->side))
+			continue;
+		if ((r->item && !strcmp(r->item, row)) || (r->code && !strcmp(r->code, row)) ||
+		    (!r->code && !r->item && r->name && !strcmp(r->name, row)))
+			return r;
+	}
+	return NULL;
+}
+
+/* The published column of template column `col` of tt, or -1. */
+static int dcol_of(const ys_dtable *t, const ys_ttable *tt, int col)
+{
+	for (size_t k = 0; k < t->ncols; k++)
+		if (tcol(tt, &t->cols[k]) == &tt->cols[col])
+			return (int)k;
+	return -1;
+}
+
+/* YS-T010 for rows: a sum_of row equals the sum of its rows, column by
+ * column. */
+static void recomputed_rows(ys_ck *c)
+{
+	const ys_disclosure *ds = c->ds;
+
+	for (size_t i = 0; i < ds->ntables; i++) {
+		const ys_dtable *t = &ds->tables[i];
+		const ys_ttable *tt = t->id ? ys_template_table(c->tpl, t->id) : NULL;
+
+		for (size_t k = 0; tt && tt->rows_by == YS_ROWS_ITEMS && k < t->nrows; k++) {
+			const ys_drow *r = &t->rows[k];
+			const ys_titem *it = titem(tt, r);
+
+			if (!it || !it->nsum_of)
+				continue;
+			for (size_t col = 0; col < t->ncols; col++) {
+				const ys_tcol *tc = tcol(tt, &t->cols[col]);
+				int64_t want = 0;
+				char what[600];
+
+				if (!tc || tc->derive || !ys_drow_has_col(t, r, col))
+					continue;
+				for (int m = 0; m < it->nsum_of; m++) {
+					const ys_drow *p = find_row(t, r->side, tt->items[it->sum_of[m]].item);
+
+					want = add(want, ysck_val(p, (int)col));
+				}
+				snprintf(what, sizeof what, "%s %s/%s 应为其各组成行之和", t->title ? t->title : t->id,
+					 r->name ? r->name : "", t->cols[col].label ? t->cols[col].label : t->cols[col].key);
+				ysck_compare(c, "YS-T010", t, r, t->cols[col].key, want, ysck_val(r, (int)col), what);
+			}
+		}
+	}
+}
+
+/* The value of cell ref in the disclosure; row_of stands for a ref with no
+ * row (the row being checked: its item, code or name). */
+static int64_t ref_value(ys_ck *c, const ys_cellref *ref, const ys_drow *row_of,
+			 const ys_dtable **tout, const ys_drow **rout, int *cout)
+{
+	const ys_ttable *tt = &c->tpl->tables[ref->table];
+	const ys_dtable *t = NULL;
+	const ys_drow *r = NULL;
+	int col;
+
+	for (size_t i = 0; i < c->ds->ntables && !t; i++)
+		if (c->ds->tables[i].id && !strcmp(c->ds->tables[i].id, tt->id))
+			t = &c->ds->tables[i];
+	if (!t || (col = dcol_of(t, tt, ref->col)) < 0)
+		return 0;
+	if (ref->row)
+		r = find_row(t, ref->side, ref->row);
+	else if (row_of)
+		r = find_row(t, ref->side, row_of->item ? row_of->item : row_of->code ? row_of->code
+							: row_of->name ? row_of->name : "");
+	if (tout) {
+		*tout = t;
+		*rout = r;
+		*cout = col;
+	}
+	return r ? ysck_val(r, col) : 0;
+}
+
+/* YS-T011: the template's identities between cells (identities:). One
+ * with a cell that names no row holds in every row of that table. */
+static void identities(ys_ck *c)
+{
+	for (size_t i = 0; i < c->tpl->nidentities; i++) {
+		const ys_identity *id = &c->tpl->identities[i];
+		const ys_dtable *t = NULL;
+		const ys_drow *r;
+		int col;
+		size_t nrows = 1;
+
+		ref_value(c, &id->equals, NULL, &t, &r, &col);
+		if (!t)
+			continue;
+		if (!id->equals.row)
+			nrows = t->nrows;
+		for (size_t k = 0; k < nrows; k++) {
+			const ys_drow *row_of = id->equals.row ? NULL : &t->rows[k];
+			const ys_dtable *et;
+			const ys_drow *er;
+			int ec;
+			int64_t want = 0, have;
+			char what[700];
+
+			if (row_of && (row_of->heading || (row_of->side && id->equals.side &&
+							   strcmp(row_of->side, id->equals.side))))
+				continue;
+			have = ref_value(c, &id->equals, row_of, &et, &er, &ec);
+			for (size_t p = 0; p < id->nplus; p++)
+				want = add(want, ref_value(c, &id->plus[p], row_of, NULL, NULL, NULL));
+			for (size_t p = 0; p < id->nminus; p++)
+				want = sub(want, ref_value(c, &id->minus[p], row_of, NULL, NULL, NULL));
+			if (!er || want == have)
+				continue;
+			snprintf(what, sizeof what, "%s %s%s%s/%s 不满足“%s”", et->title ? et->title : et->id,
+				 er->code ? er->code : "", er->code ? " " : "", er->name ? er->name : "",
+				 et->cols[ec].label ? et->cols[ec].label : et->cols[ec].key, id->name);
+			ysck_compare(c, "YS-T011", et, er, et->cols[ec].key, want, have, what);
+		}
+	}
+}
+
 void ysck_rules_derived(ys_ck *c)
 {
 	dctx x = {.c = c};
@@ -541,6 +739,9 @@ void ysck_rules_derived(ys_ck *c)
 
 	if (!c->tpl)
 		return;
+	recomputed(c);
+	recomputed_rows(c);
+	identities(c);
 	ys_qspace_init(&x.s, c->tpl, c->cat);
 	if (collect(&x) < 0) {
 		c->out->oom = 1;

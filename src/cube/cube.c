@@ -75,12 +75,16 @@ static ys_eco_class eco_class(const ys_catalog *cat, ys_code eco)
 ys_status ys_cube_build(ys_cube *c, const ys_budget *b, const ys_catalog *cat,
 			ys_diag *d)
 {
+	ys_fen mtotal[YS_NMEASURES] = {0};	/* each measure's sum checked too */
+	uint32_t line_no = 0;
+
 	memset(c, 0, sizeof *c);
 	for (size_t i = 0; i < b->nlines; i++) {
 		const ys_line *l = &b->lines[i];
 		ys_atom *a;
 		size_t h;
 
+		line_no = l->src_line;
 		if ((c->n + 1) * 2 > c->nslots && grow_index(c) != YS_OK)
 			goto nomem;
 		h = key_hash(l) & (c->nslots - 1);
@@ -96,6 +100,15 @@ ys_status ys_cube_build(ys_cube *c, const ys_budget *b, const ys_catalog *cat,
 				if (!v)
 					goto nomem;
 				c->atoms = v;
+				for (int m = 1; m < YS_NMEASURES; m++) {
+					ys_fen *mv;
+
+					if (!b->mvals[m])
+						continue;
+					if (!(mv = realloc(c->mamount[m], cap * sizeof *mv)))
+						goto nomem;
+					c->mamount[m] = mv;
+				}
 				c->cap = cap;
 			}
 			a = &c->atoms[c->n];
@@ -108,17 +121,30 @@ ys_status ys_cube_build(ys_cube *c, const ys_budget *b, const ys_catalog *cat,
 			a->carry = l->carry;
 			a->tag = l->tag;
 			a->eco_class = (uint8_t)eco_class(cat, l->eco);
+			for (int m = 1; m < YS_NMEASURES; m++)
+				if (c->mamount[m])
+					c->mamount[m][c->n] = 0;
 			c->slots[h] = (uint32_t)++c->n;
 		}
 		if (!ys_add_ok(a->amount, l->amount, &a->amount) ||
-		    !ys_add_ok(c->total, l->amount, &c->total)) {
-			ys_cube_free(c);
-			return ys_fail(d, YS_ERANGE, b->lines_path, l->src_line, 0,
-				       "金额合计超出范围（溢出）");
+		    !ys_add_ok(c->total, l->amount, &c->total))
+			goto overflow;
+		for (int m = 1; m < YS_NMEASURES; m++) {
+			ys_fen *sum;
+
+			if (!b->mvals[m])
+				continue;
+			sum = &c->mamount[m][a - c->atoms];
+			if (!ys_add_ok(*sum, b->mvals[m][i], sum) ||
+			    !ys_add_ok(mtotal[m], b->mvals[m][i], &mtotal[m]))
+				goto overflow;
 		}
 		a->nlines++;
 	}
 	return YS_OK;
+overflow:
+	ys_cube_free(c);
+	return ys_fail(d, YS_ERANGE, b->lines_path, line_no, 0, "金额合计超出范围（溢出）");
 nomem:
 	ys_cube_free(c);
 	return ys_fail(d, YS_ENOMEM, b->lines_path, 0, 0, "内存不足");
@@ -128,5 +154,7 @@ void ys_cube_free(ys_cube *c)
 {
 	free(c->atoms);
 	free(c->slots);
+	for (int m = 0; m < YS_NMEASURES; m++)
+		free(c->mamount[m]);
 	memset(c, 0, sizeof *c);
 }

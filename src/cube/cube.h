@@ -7,6 +7,8 @@
  *
  * Atoms live in one flat array; an open-addressing index finds an atom by
  * its dimensions while the cube is built. Sums are checked for overflow.
+ * The budget amount lives in the atom; the other measures (决算数, 年初
+ * 结转和结余 …) in arrays beside it, only for measures the budget has.
  */
 #ifndef YS_CUBE_H
 #define YS_CUBE_H
@@ -33,7 +35,17 @@ typedef struct ys_cube {
 	uint32_t *slots;	/* index+1, 0 = empty */
 	size_t nslots;
 	ys_fen total;		/* sum of all lines, exact */
+	/* Per measure other than the budget: each atom's sum (parallel to
+	 * atoms), or NULL when the budget has no such measure. Kept apart so
+	 * that a budget without them scans atoms no larger than before. */
+	ys_fen *mamount[YS_NMEASURES];
 } ys_cube;
+
+/* Atom a's sum of measure m. */
+static inline ys_fen ys_cube_value(const ys_cube *c, size_t a, int m)
+{
+	return m == YS_MEASURE_BUDGET ? c->atoms[a].amount : c->mamount[m] ? c->mamount[m][a] : 0;
+}
 
 /* Aggregates b's line items. Economic codes get their basic_class from cat
  * (款 entry, else its 类). Fails with YS_ERANGE on overflow. */

@@ -598,11 +598,22 @@ static const char *const col_names[NCOLS][5] = {
 	{"tag", "标记", NULL, NULL, NULL},
 };
 
+/* The other measures' columns (docs/bundle.md): the measure key, or its
+ * Chinese name (ys_measure_labels), or these. */
+static const char *const measure_aliases[YS_NMEASURES][2] = {
+	{NULL, NULL}, {"年初预算", NULL}, {"调整预算数", "全年预算"}, {"决算", "支出决算数"},
+	{"上年预算数", NULL}, {"年初结转结余", NULL}, {"年末结转结余", NULL},
+	{"本年收入决算数", NULL}, {NULL, NULL},
+};
+
 struct lctx {
 	ys_budget *b;
 	const ys_catalog *cat;
 	const char *path;
 	int col[NCOLS];
+	int mcol[YS_NMEASURES];	/* column of each other measure, or -1 */
+	int nmeasures;		/* how many such columns */
+	ys_fen mv[YS_NMEASURES];	/* the current line's other measures */
 	int header_done;
 	int max_col;
 	int header_fields;
@@ -648,8 +659,22 @@ static ys_status line_header(struct lctx *c, char **f, int nf, long line,
 
 	for (int k = 0; k < NCOLS; k++)
 		c->col[k] = -1;
+	for (int m = 0; m < YS_NMEASURES; m++)
+		c->mcol[m] = -1;
 	for (int i = 0; i < nf; i++) {
 		ys_squash_space(f[i], name, sizeof name);
+		for (int m = 1; m < YS_NMEASURES; m++)
+			if (!strcmp(name, ys_measure_names[m]) || !strcmp(name, ys_measure_labels[m]) ||
+			    (measure_aliases[m][0] && !strcmp(name, measure_aliases[m][0])) ||
+			    (measure_aliases[m][1] && !strcmp(name, measure_aliases[m][1]))) {
+				if (c->mcol[m] >= 0)
+					return ys_fail(d, YS_EINPUT, c->path, line, i + 1,
+						       "列“%s”重复", f[i]);
+				c->mcol[m] = i;
+				c->nmeasures++;
+				if (ys_budget_use_measure(c->b, m) != YS_OK)
+					return ys_fail(d, YS_ENOMEM, c->path, line, 0, "内存不足");
+			}
 		for (int k = 0; k < NCOLS; k++)
 			for (int a = 0; a < 5 && col_names[k][a]; a++)
 				if (!strcmp(name, col_names[k][a])) {
@@ -660,7 +685,8 @@ static ys_status line_header(struct lctx *c, char **f, int nf, long line,
 				}
 	}
 	for (int k = 0; k <= COL_AMOUNT; k++) {
-		if (k == COL_PROJECT)
+		/* A bundle of final accounts may carry only the other measures. */
+		if (k == COL_PROJECT || (k == COL_AMOUNT && c->nmeasures))
 			continue;
 		if (c->col[k] < 0)
 			return ys_fail(d, YS_EINPUT, c->path, line, 0,
@@ -671,6 +697,9 @@ static ys_status line_header(struct lctx *c, char **f, int nf, long line,
 	for (int k = 0; k < NCOLS; k++)
 		if (c->col[k] > c->max_col)
 			c->max_col = c->col[k];
+	for (int m = 0; m < YS_NMEASURES; m++)
+		if (c->mcol[m] > c->max_col)
+			c->max_col = c->mcol[m];
 	c->header_fields = nf;
 	c->header_done = 1;
 	return YS_OK;
@@ -691,11 +720,35 @@ static int flag_value(const char *s, int *out)
 	return 0;
 }
 
+/* One amount cell in 元 (amount or another measure): exact fen, checked;
+ * *has = 0 for an empty cell. col is 0-based. */
+static ys_status parse_amount(struct lctx *c, const char *s, long line, int col,
+			      ys_fen *out, int *has, ys_diag *d)
+{
+	const char *why = NULL;
+
+	*has = 0;
+	switch (ys_fen_parse(s, out, &why)) {
+	case YS_MONEY_VALUE:
+		*has = 1;
+		return YS_OK;
+	case YS_MONEY_EMPTY:
+		*out = 0;
+		return YS_OK;
+	case YS_MONEY_OVERFLOW:
+		return ys_fail(d, YS_ERANGE, c->path, line, col + 1, "金额“%s”超出范围", s);
+	default:
+		return ys_fail(d, YS_EINPUT, c->path, line, col + 1,
+			       "金额“%s”无效（%s）：应为以元为单位、最多两位小数的数字，如 820000.00",
+			       s, why ? why : "格式不对");
+	}
+}
+
 static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 {
 	struct lctx *c = ctx;
 	ys_line ln;
-	const char *s, *why = NULL;
+	const char *s;
 	uint32_t idx;
 	int carry, idx_fund, idx_type;
 
@@ -708,7 +761,7 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	if (nf <= c->max_col) {
 		/* Missing trailing optional columns are fine; required ones not. */
 		for (int k = 0; k <= COL_AMOUNT; k++)
-			if (k != COL_PROJECT && c->col[k] >= nf)
+			if (k != COL_PROJECT && !(k == COL_AMOUNT && c->nmeasures) && c->col[k] >= nf)
 				return ys_fail(d, YS_EINPUT, c->path, line, nf + 1,
 					       "字段不足：缺少“%s”（本行只有 %d 个字段）",
 					       col_names[k][0], nf);
@@ -760,20 +813,35 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 			       c->col[COL_PROJECT] >= 0 ? c->col[COL_PROJECT] + 1 : 0,
 			       "项目支出必须填写项目名称（project 列）");
 
-	s = f[c->col[COL_AMOUNT]];
-	switch (ys_fen_parse(s, &ln.amount, &why)) {
-	case YS_MONEY_VALUE:
-		break;
-	case YS_MONEY_EMPTY:
-		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
-			       "金额为空：每个明细都需要以元为单位的金额");
-	case YS_MONEY_OVERFLOW:
-		return ys_fail(d, YS_ERANGE, c->path, line, c->col[COL_AMOUNT] + 1,
-			       "金额“%s”超出范围", s);
-	default:
-		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
-			       "金额“%s”无效（%s）：应为以元为单位、最多两位小数的数字，如 820000.00",
-			       s, why ? why : "格式不对");
+	{
+		ys_fen mv[YS_NMEASURES] = {0};
+		int given = 0;
+		ys_status st;
+
+		for (int m = 1; m < YS_NMEASURES; m++) {
+			int has = 0;
+
+			if (c->mcol[m] < 0 || c->mcol[m] >= nf)
+				continue;
+			if ((st = parse_amount(c, f[c->mcol[m]], line, c->mcol[m], &mv[m], &has, d)))
+				return st;
+			given |= has;
+		}
+		if (c->col[COL_AMOUNT] >= 0 && c->col[COL_AMOUNT] < nf) {
+			int has = 0;
+
+			if ((st = parse_amount(c, f[c->col[COL_AMOUNT]], line, c->col[COL_AMOUNT],
+					       &ln.amount, &has, d)))
+				return st;
+			given |= has;
+		}
+		/* An empty amount is no value; a line needs one of its amounts. */
+		if (!given)
+			return ys_fail(d, YS_EINPUT, c->path, line,
+				       c->col[COL_AMOUNT] >= 0 ? c->col[COL_AMOUNT] + 1 : 0,
+				       c->nmeasures ? "金额为空：本行的预算数和其他金额列都没有填写"
+						    : "金额为空：每个明细都需要以元为单位的金额");
+		memcpy(c->mv, mv, sizeof mv);
 	}
 
 	if (c->col[COL_CARRY] >= 0 && c->col[COL_CARRY] < nf) {
@@ -793,6 +861,9 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	}
 	if (ys_budget_add_line(c->b, &ln) != YS_OK)
 		return ys_fail(d, YS_ENOMEM, c->path, line, 0, "内存不足");
+	for (int m = 1; m < YS_NMEASURES; m++)
+		if (c->b->mvals[m])
+			c->b->mvals[m][c->b->nlines - 1] = c->mv[m];
 	return YS_OK;
 }
 

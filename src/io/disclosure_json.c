@@ -328,6 +328,17 @@ static ys_status read_root(rd *r, json_t *root)
 		ds->kind = "budget";
 	if (ds->money_unit && !strcmp(ds->money_unit, "元"))
 		ds->decimals = 2;
+	/* Written when amounts have other than two decimals (render/json.c). */
+	{
+		json_t *dec = json_object_get(root, "decimals");
+
+		if (dec && (!json_is_integer(dec) || json_integer_value(dec) < 0 ||
+			    json_integer_value(dec) > 10))
+			return ys_fail(r->d, YS_EINPUT, r->path, 0, 0,
+				       "decimals 应为 0 到 10 的整数（金额的小数位数）");
+		if (dec)
+			ds->decimals = (int)json_integer_value(dec);
+	}
 	year = json_object_get(root, "year");
 	if (json_is_integer(year) && json_integer_value(year) > 1900 &&
 	    json_integer_value(year) < 3000)

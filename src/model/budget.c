@@ -14,6 +14,8 @@ void ys_budget_init(ys_budget *b)
 void ys_budget_free(ys_budget *b)
 {
 	free(b->lines);
+	for (int m = 0; m < YS_NMEASURES; m++)
+		free(b->mvals[m]);
 	free(b->warnings);
 	ys_intern_free(&b->project_names);
 	ys_intern_free(&b->tags);
@@ -21,18 +23,57 @@ void ys_budget_free(ys_budget *b)
 	memset(b, 0, sizeof *b);
 }
 
+const char *const ys_measure_names[YS_NMEASURES] = {
+	"budget", "initial", "adjusted", "final", "previous", "carry_start", "carry_end",
+	"income", "distribution",
+};
+
+const char *const ys_measure_labels[YS_NMEASURES] = {
+	"预算数", "年初预算数", "全年预算数", "决算数", "上年数", "年初结转和结余",
+	"年末结转和结余", "本年收入", "结余分配",
+};
+
+static ys_status grow_lines(ys_budget *b, size_t cap)
+{
+	ys_line *v = realloc(b->lines, cap * sizeof *v);
+
+	if (!v)
+		return YS_ENOMEM;
+	b->lines = v;
+	for (int m = 1; m < YS_NMEASURES; m++) {
+		ys_fen *mv;
+
+		if (!b->mvals[m])
+			continue;
+		if (!(mv = realloc(b->mvals[m], cap * sizeof *mv)))
+			return YS_ENOMEM;
+		b->mvals[m] = mv;
+	}
+	b->cap = cap;
+	return YS_OK;
+}
+
 ys_status ys_budget_add_line(ys_budget *b, const ys_line *line)
 {
-	if (b->nlines == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 1024;
-		ys_line *v = realloc(b->lines, cap * sizeof *v);
-
-		if (!v)
-			return YS_ENOMEM;
-		b->lines = v;
-		b->cap = cap;
-	}
+	if (b->nlines == b->cap && grow_lines(b, b->cap ? b->cap * 2 : 1024) != YS_OK)
+		return YS_ENOMEM;
+	for (int m = 1; m < YS_NMEASURES; m++)
+		if (b->mvals[m])
+			b->mvals[m][b->nlines] = 0;
 	b->lines[b->nlines++] = *line;
+	return YS_OK;
+}
+
+ys_status ys_budget_use_measure(ys_budget *b, int m)
+{
+	size_t cap = b->cap ? b->cap : 1024;
+
+	if (m <= 0 || m >= YS_NMEASURES || b->mvals[m])
+		return YS_OK;
+	if (!(b->mvals[m] = calloc(cap, sizeof *b->mvals[m])))
+		return YS_ENOMEM;
+	if (!b->cap)
+		return grow_lines(b, cap);
 	return YS_OK;
 }
 

@@ -19,7 +19,32 @@
 #include "../base/status.h"
 #include "code.h"
 
-/* One line item. 24 bytes. */
+/*
+ * Which amount of a line item a figure means (docs/bundle.md). `amount` in
+ * lines.csv is the budget; the optional columns named like the measures
+ * below carry the other amounts of the same line, for 决算 (final
+ * accounts) and for comparisons. A measure no column of lines.csv names is
+ * absent: every line holds 0 for it.
+ */
+typedef enum {
+	YS_MEASURE_BUDGET = 0,	/* 预算数: lines.csv amount */
+	YS_MEASURE_INITIAL,	/* 年初预算数 */
+	YS_MEASURE_ADJUSTED,	/* 调整预算数 / 全年预算数 */
+	YS_MEASURE_FINAL,	/* 决算数 (expenditure of the year) */
+	YS_MEASURE_PREVIOUS,	/* 上年数 */
+	YS_MEASURE_CARRY_START,	/* 年初结转和结余 */
+	YS_MEASURE_CARRY_END,	/* 年末结转和结余 */
+	YS_MEASURE_INCOME,	/* 本年收入 (决算: income of the year) */
+	YS_MEASURE_DISTRIBUTION,	/* 结余分配 */
+	YS_NMEASURES
+} ys_measure;
+
+/* The lines.csv column (and template key) of each measure. */
+extern const char *const ys_measure_names[YS_NMEASURES];
+/* Its Chinese name as a lines.csv header (年初预算数 …). */
+extern const char *const ys_measure_labels[YS_NMEASURES];
+
+/* One line item (the budget amount; other measures in ys_budget.mvals). */
 typedef struct ys_line {
 	ys_fen amount;
 	ys_code func;		/* 7-digit functional code */
@@ -114,6 +139,9 @@ typedef struct ys_budget {
 	/* line items */
 	ys_line *lines;
 	size_t nlines, cap;
+	/* Per measure other than the budget: the value of every line
+	 * (parallel to lines), or NULL when lines.csv has no such column. */
+	ys_fen *mvals[YS_NMEASURES];
 	ys_intern project_names;
 	ys_intern tags;
 	/* Warnings met while loading (unknown codes …); capped, with the
@@ -130,8 +158,17 @@ void ys_budget_warn(ys_budget *b, const ys_diag *d);
 void ys_budget_init(ys_budget *b);
 void ys_budget_free(ys_budget *b);
 
-/* Appends a line item (amortised O(1)). */
+/* Appends a line item (amortised O(1)); its other measures are 0. */
 ys_status ys_budget_add_line(ys_budget *b, const ys_line *line);
+
+/* Gives b's lines measure m (> 0), all 0 so far; a no-op when they have it. */
+ys_status ys_budget_use_measure(ys_budget *b, int m);
+
+/* Line i's value of measure m. */
+static inline ys_fen ys_line_value(const ys_budget *b, size_t i, int m)
+{
+	return m == YS_MEASURE_BUDGET ? b->lines[i].amount : b->mvals[m] ? b->mvals[m][i] : 0;
+}
 
 /* Interns s, returning its index (> 0 for a non-empty string). */
 ys_status ys_intern_get(ys_intern *t, ys_arena *a, const char *s,

@@ -158,6 +158,9 @@ ys_status ys_render_json(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 	set(unit, "name", str_or_null(ds->unit_name));
 	set(root, "unit", unit);
 	set(root, "money_unit", json_string(ds->money_unit ? ds->money_unit : "万元"));
+	/* Amounts have two decimals unless this says otherwise (亿元 …). */
+	if (ds->decimals != 2)
+		set(root, "decimals", json_integer(ds->decimals));
 	if (ds->template_name)
 		set(root, "template", json_string(ds->template_name));
 	if (ds->template_name && ds->template_chosen) {

@@ -11,6 +11,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+int ys_cell_measure(const ys_filter *table, const ys_filter *row, const ys_filter *col)
+{
+	if (row && row->measure)
+		return row->measure;
+	if (col && col->measure)
+		return col->measure;
+	return table ? table->measure : YS_MEASURE_BUDGET;
+}
+
+int ys_derive_value(ys_derive_op op, int64_t a, int64_t b, int decimals, int64_t *out)
+{
+	__int128 n, d = b, q, r, scale = 100;
+
+	if (op == YS_DERIVE_DIFF)
+		return ys_sub_ok(a, b, out);
+	if (!b)
+		return 0;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	n = ((__int128)a - (op == YS_DERIVE_PCT ? (__int128)b : 0)) * scale;
+	if (d < 0) {
+		n = -n;
+		d = -d;
+	}
+	q = n / d;
+	r = n % d;
+	/* Half away from zero: a remainder of at least half of d. */
+	if (r > 0 && r >= d - r)
+		q++;
+	else if (r < 0 && -r >= d + r)
+		q--;
+	if (q > INT64_MAX || q < -INT64_MAX)
+		return 0;
+	*out = (int64_t)q;
+	return 1;
+}
+
 int ys_filter_match(const ys_filter *f, const ys_atom *a, const ys_budget *b)
 {
 	int ok;
@@ -60,13 +97,16 @@ struct build;
 static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt,
 			    const ys_atom *atoms, const int64_t *vals, size_t natoms);
 
+/* Stride of the per-atom values of a collapsed table: one per measure. */
+#define NM YS_NMEASURES
+
 struct build {
 	ys_disclosure *ds;
 	const ys_template *t;
 	const ys_budget *b;
 	const ys_catalog *cat;
 	const ys_cube *cube;
-	int64_t *display;	/* per atom, display units */
+	int64_t *display[YS_NMEASURES];	/* per measure and atom, display units; NULL: absent */
 	ys_diag *d;
 };
 
@@ -103,6 +143,25 @@ static int row_nonzero(const ys_drow *r, size_t ncols)
 		if (r->values[c])
 			return 1;
 	return 0;
+}
+
+/* Fills the derived columns of row r from its other cells. */
+static void derive_row(struct build *bd, const ys_ttable *tt, ys_drow *r)
+{
+	for (size_t c = 0; c < tt->ncols; c++) {
+		const ys_tcol *col = &tt->cols[c];
+		int64_t v = 0;
+
+		if (!col->derive)
+			continue;
+		r->values[c] = 0;
+		r->has[c] = 0;
+		if (ys_derive_value(col->derive, r->values[col->derive_a], r->values[col->derive_b],
+				    bd->t->decimals, &v)) {
+			r->values[c] = v;
+			r->has[c] = v != 0;
+		}
+	}
 }
 
 /* The finest code level any filter of an item table looks at (0: none). */
@@ -182,7 +241,7 @@ static ys_status collapse(struct build *bd, const ys_ttable *tt, ys_atom **out,
 			if (*n == cap) {
 				size_t nc = cap ? cap * 2 : 256;
 				ys_atom *nv = realloc(v, nc * sizeof *nv);
-				int64_t *nd = realloc(dv, nc * sizeof *nd);
+				int64_t *nd = realloc(dv, nc * NM * sizeof *nd);
 
 				if (nv)
 					v = nv;
@@ -197,14 +256,20 @@ static ys_status collapse(struct build *bd, const ys_ttable *tt, ys_atom **out,
 				cap = nc;
 			}
 			v[*n] = k;
-			dv[*n] = 0;
+			memset(&dv[*n * NM], 0, NM * sizeof *dv);
 			slots[i] = (uint32_t)++*n;
 		}
-		if (!ys_add_ok(dv[slots[i] - 1], bd->display[a], &dv[slots[i] - 1])) {
-			free(slots);
-			free(v);
-			free(dv);
-			return overflow(bd, tt);
+		for (int m = 0; m < NM; m++) {
+			int64_t *sum = &dv[(size_t)(slots[i] - 1) * NM + (size_t)m];
+
+			if (!bd->display[m])
+				continue;
+			if (!ys_add_ok(*sum, bd->display[m][a], sum)) {
+				free(slots);
+				free(v);
+				free(dv);
+				return overflow(bd, tt);
+			}
 		}
 	}
 	free(slots);
@@ -249,7 +314,7 @@ static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt
 		r->indent = it->indent;
 		r->total = it->total;
 		r->heading = it->heading;
-		if (it->filter.none)
+		if (it->filter.none || it->nsum_of)
 			continue;
 		for (size_t a = 0; a < natoms; a++) {
 			const ys_atom *at = &atoms[a];
@@ -257,15 +322,35 @@ static ys_status fill_items(struct build *bd, const ys_ttable *tt, ys_dtable *dt
 			if (!ys_filter_match(&it->filter, at, bd->b))
 				continue;
 			for (size_t c = 0; c < tt->ncols; c++) {
+				int m = ys_cell_measure(&tt->filter, &it->filter, &tt->cols[c].filter);
+
+				if (tt->cols[c].derive)
+					continue;
 				if (tt->cols[c].side && it->side && strcmp(tt->cols[c].side, it->side))
 					continue;
 				if (!ys_filter_match(&tt->cols[c].filter, at, bd->b))
 					continue;
-				if (!ys_add_ok(r->values[c], vals[a], &r->values[c]))
+				if (!ys_add_ok(r->values[c], vals[a * NM + (size_t)m], &r->values[c]))
 					return overflow(bd, tt);
 			}
 		}
 		set_has(r, tt->ncols);
+		derive_row(bd, tt, r);
+	}
+	/* Rows that are sums of others (总计 over several measures). */
+	for (size_t i = 0; i < tt->nitems; i++) {
+		const ys_titem *it = &tt->items[i];
+		ys_drow *r = &dt->rows[i];
+
+		for (int k = 0; k < it->nsum_of; k++)
+			for (size_t c = 0; c < tt->ncols; c++)
+				if (!tt->cols[c].derive &&
+				    !ys_add_ok(r->values[c], dt->rows[it->sum_of[k]].values[c], &r->values[c]))
+					return overflow(bd, tt);
+		if (it->nsum_of) {
+			set_has(r, tt->ncols);
+			derive_row(bd, tt, r);
+		}
 	}
 	/* Fixed rows all zero (a unit without 三公 经费): the rows are printed
 	 * as the template lays them out, with the empty-table note, as a code
@@ -371,8 +456,12 @@ static ys_status build_codes(struct build *bd, const ys_ttable *tt, ys_dtable *d
 			}
 		}
 		for (size_t c = 0; c < tt->ncols && st == YS_OK; c++) {
-			int64_t v = bd->display[a];
+			int ms = ys_cell_measure(&tt->filter, NULL, &tt->cols[c].filter);
+			int64_t v;
 
+			if (tt->cols[c].derive || !bd->display[ms])
+				continue;
+			v = bd->display[ms][a];
 			if (!ys_filter_match(&tt->cols[c].filter, at, bd->b))
 				continue;
 			if (!ys_add_ok(total[c], v, &total[c]))
@@ -395,6 +484,7 @@ static ys_status build_codes(struct build *bd, const ys_ttable *tt, ys_dtable *d
 	dt->rows[0].total = 1;
 	memcpy(dt->rows[0].values, total, tt->ncols * sizeof *total);
 	set_has(&dt->rows[0], tt->ncols);
+	derive_row(bd, tt, &dt->rows[0]);
 	nrows = 1;
 	for (size_t i = 0; i < m.n; i++) {
 		ys_drow *r = &dt->rows[nrows];
@@ -405,6 +495,7 @@ static ys_status build_codes(struct build *bd, const ys_ttable *tt, ys_dtable *d
 		if (!row_nonzero(r, tt->ncols))
 			continue;
 		set_has(r, tt->ncols);
+		derive_row(bd, tt, r);
 		r->code = ys_arena_strdup(&bd->ds->arena, ys_code_str(m.v[i].code, code));
 		r->name = e ? e->name : "（科目表中没有此编码）";
 		r->indent = (ys_code_digits(m.v[i].code) - 3) / 2;
@@ -426,21 +517,29 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 			      const ys_budget *b, const ys_catalog *cat,
 			      const ys_cube *cube, ys_diag *d)
 {
-	struct build bd = {ds, t, b, cat, cube, NULL, d};
+	struct build bd = {ds, t, b, cat, cube, {NULL}, d};
 	ys_status st = YS_OK;
+	int pm;
 
 	ds->year = b->year;
 	ds->unit_code = b->unit_code;
 	ds->unit_name = b->unit_name;
 	ds->money_unit = t->money_unit;
+	ds->kind = t->kind;	/* budget 预算 or final 决算 */
 	ds->decimals = t->decimals;
 	ds->template_name = t->id;
 	ds->source = b->dir;
-	bd.display = malloc((cube->n + 1) * sizeof *bd.display);
-	if (!bd.display)
-		return ys_fail(d, YS_ENOMEM, b->dir, 0, 0, "内存不足");
-	for (size_t a = 0; a < cube->n; a++)
-		bd.display[a] = ys_div_round(cube->atoms[a].amount, t->fen_per_display);
+	for (int m = 0; m < YS_NMEASURES; m++) {
+		if (m && !cube->mamount[m])
+			continue;
+		bd.display[m] = malloc((cube->n + 1) * sizeof *bd.display[m]);
+		if (!bd.display[m]) {
+			st = YS_ENOMEM;
+			goto out;
+		}
+		for (size_t a = 0; a < cube->n; a++)
+			bd.display[m][a] = ys_div_round(ys_cube_value(cube, a, m), t->fen_per_display);
+	}
 	ds->tables = ys_arena_alloc(&ds->arena, (t->ntables + 1) * sizeof *ds->tables);
 	if (!ds->tables) {
 		st = YS_ENOMEM;
@@ -477,6 +576,9 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 		st = YS_ENOMEM;
 		goto out;
 	}
+	/* Final accounts state a project's 全年预算 when they have one. */
+	pm = t->kind && !strcmp(t->kind, "final") && bd.display[YS_MEASURE_ADJUSTED]
+		     ? YS_MEASURE_ADJUSTED : YS_MEASURE_BUDGET;
 	for (size_t i = 0; i < b->nprojects; i++) {
 		ys_dperf *p = &ds->perf[i];
 		uint32_t idx = ys_intern_find(&b->project_names, b->projects[i].name);
@@ -488,7 +590,7 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 		p->nindicators = b->projects[i].nindicators;
 		for (size_t a = 0; idx && a < cube->n; a++)
 			if (cube->atoms[a].project == idx) {
-				if (!ys_add_ok(p->budget, bd.display[a], &p->budget)) {
+				if (!ys_add_ok(p->budget, bd.display[pm][a], &p->budget)) {
 					st = ys_fail(d, YS_ERANGE, b->lines_path, 0, 0, "项目金额溢出");
 					goto out;
 				}
@@ -497,7 +599,8 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 	}
 	ds->nperf = b->nprojects;
 out:
-	free(bd.display);
+	for (int m = 0; m < YS_NMEASURES; m++)
+		free(bd.display[m]);
 	if (st == YS_ENOMEM)
 		st = ys_fail(d, YS_ENOMEM, b->dir, 0, 0, "内存不足");
 	return st;

@@ -67,6 +67,13 @@ void ys_query_all(ys_query *q, const ys_qspace *s)
 	q->func_any = q->eco_any = 1;
 	q->eco_class = YS_Q_CLASS_ALL;
 	q->tags = all_tags(s);
+	q->measure = YS_Q_ANY_MEASURE;
+}
+
+/* The measure a query means: a query that never named one is the budget's. */
+static int qmeasure(const ys_query *q)
+{
+	return q->measure == YS_Q_ANY_MEASURE ? YS_MEASURE_BUDGET : q->measure;
 }
 
 /* The classes an economic code under prefix can have. */
@@ -181,7 +188,9 @@ void ys_query_and(ys_query *out, const ys_query *a, const ys_query *b,
 	r.carry &= b->carry;
 	r.eco_class &= b->eco_class;
 	r.tags &= b->tags;
-	if (a->measure != b->measure)
+	if (r.measure == YS_Q_ANY_MEASURE)
+		r.measure = b->measure;
+	else if (b->measure != YS_Q_ANY_MEASURE && a->measure != b->measure)
 		r.none = 1;
 	if (!and_prefixes(&r.func_any, r.func, &r.nfunc, b->func_any, b->func, b->nfunc) ||
 	    !and_prefixes(&r.eco_any, r.eco, &r.neco, b->eco_any, b->eco, b->neco))
@@ -236,7 +245,6 @@ void ys_query_and_filter(ys_query *q, const ys_filter *f, const ys_qspace *s)
 				g.inexact = 1;
 		}
 	}
-	/* Template v2 adds the cell's measure here: g.measure = f->measure. */
 	ys_query_and(q, q, &g, s);
 }
 
@@ -280,7 +288,7 @@ int ys_query_equal(const ys_query *a, const ys_query *b, const ys_qspace *s)
 		return ea == eb;
 	return a->funds == b->funds && a->types == b->types && a->carry == b->carry &&
 	       a->eco_class == b->eco_class && a->tags == b->tags &&
-	       a->measure == b->measure &&
+	       qmeasure(a) == qmeasure(b) &&
 	       same_prefixes(a->func_any, a->func, a->nfunc, b->func_any, b->func, b->nfunc) &&
 	       same_prefixes(a->eco_any, a->eco, a->neco, b->eco_any, b->eco, b->neco);
 }
@@ -317,7 +325,7 @@ int ys_query_subset(const ys_query *a, const ys_query *b, const ys_qspace *s)
 {
 	if (ys_query_empty(a, s))
 		return 1;
-	if (ys_query_empty(b, s) || a->measure != b->measure)
+	if (ys_query_empty(b, s) || qmeasure(a) != qmeasure(b))
 		return 0;
 	return !(a->funds & ~b->funds) && !(a->types & ~b->types) &&
 	       !(a->carry & ~b->carry) && !(a->eco_class & ~b->eco_class) &&

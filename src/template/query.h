@@ -64,8 +64,12 @@ typedef struct ys_query {
 	ys_code eco[YS_QUERY_MAXPREFIX];
 	unsigned eco_class;	/* YS_Q_CLASS_* */
 	uint32_t tags;		/* bit i = qspace tag i */
-	int measure;		/* 0 = the budget amount */
+	int measure;		/* ys_measure; YS_Q_ANY_MEASURE in ys_query_all */
 } ys_query;
+
+/* Any measure: the universe, and the helpers the union test intersects
+ * with; a cell's query always names one (ys_cell_measure). */
+#define YS_Q_ANY_MEASURE (-1)
 
 /* The tags of every filter of t go into s (with the fund and type counts
  * of cat). */
@@ -73,7 +77,8 @@ void ys_qspace_init(ys_qspace *s, const ys_template *t, const ys_catalog *cat);
 
 /* Every fact of the space. */
 void ys_query_all(ys_query *q, const ys_qspace *s);
-/* q ∧= f. */
+/* q ∧= f. The measure is not a filter's: a cell's measure comes from its
+ * row, column or table by precedence (ys_cell_measure), set by the caller. */
 void ys_query_and_filter(ys_query *q, const ys_filter *f, const ys_qspace *s);
 /* q ∧= "functional (eco = 0) or economic code under prefix". */
 void ys_query_and_code(ys_query *q, int eco, ys_code prefix, const ys_qspace *s);

@@ -28,10 +28,6 @@ struct tctx {
 	const char *table;	/* id of the table being read, for messages */
 };
 
-const char *const ys_measure_names[YS_NMEASURES] = {
-	"budget", "initial", "adjusted", "final", "previous", "carry_start", "carry_end",
-};
-
 /* Value types of template keys. */
 enum vtype {
 	V_ANY,		/* read by another part (the narrative) */
@@ -63,7 +59,7 @@ static const char *const op_words[] = {"diff", "pct", "share", NULL};
 static const char *const rounding_words[] = {"atom", NULL};
 static const char *const zero_words[] = {"blank", NULL};
 static const char *const measure_words[] = {"budget", "initial", "adjusted", "final",
-	"previous", "carry_start", "carry_end", NULL};
+	"previous", "carry_start", "carry_end", "income", "distribution", NULL};
 
 static const struct kspec root_keys[] = {
 	{"format", V_INT, 0, NULL}, {"id", V_STR, 0, NULL}, {"name", V_STR, 0, NULL},
@@ -76,7 +72,15 @@ static const struct kspec root_keys[] = {
 	/* The narrative part, read and checked by src/narrative. */
 	{"words", V_ANY, 0, NULL}, {"phrases", V_ANY, 0, NULL}, {"sections", V_ANY, 0, NULL},
 	{"glossary", V_ANY, 0, NULL}, {"figures", V_ANY, 0, NULL},
-	{"asset_rows", V_ANY, 0, NULL}, {NULL, 0, 0, NULL},
+	{"asset_rows", V_ANY, 0, NULL}, {"identities", V_LIST, 0, NULL}, {NULL, 0, 0, NULL},
+};
+static const struct kspec identity_keys[] = {
+	{"name", V_STR, 1, NULL}, {"plus", V_LIST, 1, NULL}, {"minus", V_LIST, 0, NULL},
+	{"equals", V_MAP, 1, NULL}, {NULL, 0, 0, NULL},
+};
+static const struct kspec cellref_keys[] = {
+	{"table", V_STR, 1, NULL}, {"side", V_CHOICE, 0, side_words}, {"row", V_STR, 0, NULL},
+	{"col", V_STR, 1, NULL}, {NULL, 0, 0, NULL},
 };
 static const struct kspec table_keys[] = {
 	{"id", V_STR, 1, NULL}, {"title", V_STR, 1, NULL}, {"number", V_STR, 0, NULL},
@@ -102,7 +106,8 @@ static const struct kspec item_keys[] = {
 	{"item", V_STR, 1, NULL}, {"name", V_STR, 1, NULL}, {"label", V_STR, 0, NULL},
 	{"side", V_CHOICE, 0, side_words}, {"line", V_INT, 0, NULL}, {"group", V_STR, 0, NULL},
 	{"code", V_STR, 0, NULL}, {"indent", V_INT, 0, NULL}, {"total", V_BOOL, 0, NULL},
-	{"heading", V_BOOL, 0, NULL}, {"filter", V_FILTER, 1, NULL}, {NULL, 0, 0, NULL},
+	{"heading", V_BOOL, 0, NULL}, {"filter", V_FILTER, 0, NULL}, {"sum_of", V_STRS, 0, NULL},
+	{"measure", V_CHOICE, 0, measure_words}, {NULL, 0, 0, NULL},
 };
 static const struct kspec filter_keys[] = {
 	{"fund", V_STRS, 0, NULL}, {"type", V_STRS, 0, NULL},
@@ -550,8 +555,15 @@ static ys_status parse_items(struct tctx *c, ys_ynode *n, ys_ttable *tb)
 		it->indent = (s = ys_yaml_get_str(c->y, e, "indent")) ? atoi(s) : 0;
 		it->total = get_bool(c, e, "total", 0);
 		it->heading = get_bool(c, e, "heading", 0);
+		if (!ys_yaml_get(c->y, e, "filter") && !ys_yaml_get(c->y, e, "sum_of"))
+			return bad(c, e, "行（item）缺少键“filter”（或 sum_of）：“%s”", it->name);
 		if ((st = parse_filter(c, ys_yaml_get(c->y, e, "filter"), &it->filter)))
 			return st;
+		/* `measure:` on the row is short for the same key in its filter. */
+		if ((s = ys_yaml_get_str(c->y, e, "measure")))
+			for (int m = 0; m < YS_NMEASURES; m++)
+				if (!strcmp(ys_measure_names[m], s))
+					it->filter.measure = m;
 		if (it->heading && !it->filter.none)
 			return bad(c, e, "标题行（heading: true）的 filter 应为 none：“%s”", it->name);
 		for (size_t k = 0; k < i; k++)
@@ -559,6 +571,31 @@ static ys_status parse_items(struct tctx *c, ys_ynode *n, ys_ttable *tb)
 				return bad(c, e, "item 键“%s”重复", it->item);
 	}
 	tb->nitems = ni;
+	/* sum_of names rows of the same side, by item key, that are no sums. */
+	for (size_t i = 0; i < ni; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, n, i), *so = ys_yaml_get(c->y, e, "sum_of");
+		ys_titem *it = &tb->items[i];
+
+		if (!so)
+			continue;
+		it->sum_of = ys_arena_alloc(&c->t->arena, (ys_yaml_seq_len(so) + 1) * sizeof *it->sum_of);
+		if (!it->sum_of)
+			return YS_ENOMEM;
+		for (size_t k = 0; k < ys_yaml_seq_len(so); k++) {
+			const char *key = ys_yaml_str(ys_yaml_seq_at(c->y, so, k));
+			int found = -1;
+
+			for (size_t j = 0; j < ni; j++)
+				if (j != i && !strcmp(tb->items[j].item, key) &&
+				    (!it->side || !tb->items[j].side || !strcmp(it->side, tb->items[j].side)))
+					found = (int)j;
+			if (found < 0)
+				return bad(c, so, "sum_of 引用的行“%s”不存在（同一方）", key);
+			if (ys_yaml_get(c->y, ys_yaml_seq_at(c->y, n, (size_t)found), "sum_of"))
+				return bad(c, so, "sum_of 引用的行“%s”本身是 sum_of 行", key);
+			it->sum_of[it->nsum_of++] = found;
+		}
+	}
 	return YS_OK;
 }
 
@@ -717,6 +754,97 @@ static ys_status read_money_unit(struct tctx *c, ys_ynode *root)
 	return YS_OK;
 }
 
+static ys_status parse_cellref(struct tctx *c, ys_ynode *n, ys_cellref *r)
+{
+	const char *tid, *col, *s;
+	const ys_ttable *tb = NULL;
+	ys_status st;
+
+	if ((st = check_keys(c, n, cellref_keys, "identities 的单元格")))
+		return st;
+	tid = ys_yaml_get_str(c->y, n, "table");
+	col = ys_yaml_get_str(c->y, n, "col");
+	r->table = -1;
+	r->col = -1;
+	for (size_t i = 0; i < c->t->ntables; i++)
+		if (!strcmp(c->t->tables[i].id, tid)) {
+			r->table = (int)i;
+			tb = &c->t->tables[i];
+		}
+	if (!tb)
+		return bad(c, n, "identities 引用的表格“%s”不存在", tid);
+	if ((s = ys_yaml_get_str(c->y, n, "side")))
+		r->side = !strcmp(s, "income") ? "income" : "expense";
+	else if (tb->two_sided)
+		return bad(c, n, "identities 引用两栏式表格 %s 的单元格需要 side", tb->id);
+	for (size_t k = 0; k < tb->ncols; k++)
+		if (!strcmp(tb->cols[k].key, col) &&
+		    (!r->side || !tb->cols[k].side || !strcmp(r->side, tb->cols[k].side)))
+			r->col = (int)k;
+	if (r->col < 0)
+		return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), 0,
+			       "identities 引用的列“%s”不在表格 %s 中", col, tb->id);
+	if ((s = ys_yaml_get_str(c->y, n, "row"))) {
+		int found = tb->rows_by != YS_ROWS_ITEMS;
+
+		for (size_t k = 0; k < tb->nitems && !found; k++)
+			found = !strcmp(tb->items[k].item, s) &&
+				(!r->side || !tb->items[k].side || !strcmp(r->side, tb->items[k].side));
+		if (!found)
+			return ys_fail(c->d, YS_EINPUT, c->path, ys_yaml_line(n), 0,
+				       "identities 引用的行“%s”不在表格 %s 中", s, tb->id);
+		r->row = A(s);
+	}
+	return YS_OK;
+}
+
+static ys_status parse_refs(struct tctx *c, ys_ynode *n, ys_cellref **out, size_t *count)
+{
+	size_t len = ys_yaml_seq_len(n);
+	ys_status st;
+
+	*count = 0;
+	if (!n)
+		return YS_OK;
+	if (!ys_yaml_is_seq(n))
+		return bad(c, n, "identities 的 plus/minus 应为单元格列表%s", "");
+	if (!(*out = ys_arena_alloc(&c->t->arena, (len + 1) * sizeof **out)))
+		return YS_ENOMEM;
+	for (size_t i = 0; i < len; i++)
+		if ((st = parse_cellref(c, ys_yaml_seq_at(c->y, n, i), &(*out)[(*count)++])))
+			return st;
+	return YS_OK;
+}
+
+/* `identities:` (docs/template.md), read once the tables are: every cell
+ * names a table, column and row of this template. */
+static ys_status parse_identities(struct tctx *c, ys_ynode *n)
+{
+	size_t len = ys_yaml_seq_len(n);
+	ys_status st;
+
+	c->table = NULL;
+	if (!(c->t->identities = ys_arena_alloc(&c->t->arena, (len + 1) * sizeof *c->t->identities)))
+		return YS_ENOMEM;
+	c->t->nidentities = 0;
+	for (size_t i = 0; i < len; i++) {
+		ys_ynode *e = ys_yaml_seq_at(c->y, n, i);
+		ys_identity *id = &c->t->identities[i];
+
+		memset(id, 0, sizeof *id);
+		if ((st = check_keys(c, e, identity_keys, "identities 的一项")))
+			return st;
+		id->name = A(ys_yaml_get_str(c->y, e, "name"));
+		id->line = ys_yaml_line(e);
+		if ((st = parse_refs(c, ys_yaml_get(c->y, e, "plus"), &id->plus, &id->nplus)) ||
+		    (st = parse_refs(c, ys_yaml_get(c->y, e, "minus"), &id->minus, &id->nminus)) ||
+		    (st = parse_cellref(c, ys_yaml_get(c->y, e, "equals"), &id->equals)))
+			return st;
+		c->t->nidentities++;
+	}
+	return YS_OK;
+}
+
 #define YS_MAX_EXTENDS 4
 
 /*
@@ -849,6 +977,9 @@ static ys_status load_file(ys_template *t, const char *datadir, const char *name
 			t->tables[k] = tb;
 		}
 	}
+	if (ys_yaml_get(&y, root, "identities") &&
+	    (st = parse_identities(&c, ys_yaml_get(&y, root, "identities"))))
+		goto out;
 	/* A template that extends another keeps its base's figures unless it
 	 * has figures of its own. */
 	if (ys_yaml_get(&y, root, "figures") || !t->figures)

@@ -16,24 +16,11 @@
 
 #include "../base/arena.h"
 #include "../base/status.h"
+#include "../model/budget.h"
 #include "../model/catalog.h"
 
-/* Which amount of a line item a column shows (docs/template.md). A bundle
- * carries `amount` (the budget) and, for 决算 and comparisons, the optional
- * columns of lines.csv named like the measures below. */
-typedef enum {
-	YS_MEASURE_BUDGET = 0,	/* 预算数: lines.csv amount */
-	YS_MEASURE_INITIAL,	/* 年初预算数 */
-	YS_MEASURE_ADJUSTED,	/* 调整预算数 / 全年预算数 */
-	YS_MEASURE_FINAL,	/* 决算数 */
-	YS_MEASURE_PREVIOUS,	/* 上年数 */
-	YS_MEASURE_CARRY_START,	/* 年初结转和结余 */
-	YS_MEASURE_CARRY_END,	/* 年末结转和结余 */
-	YS_NMEASURES
-} ys_measure;
-
-/* The lines.csv column (and template key) of each measure. */
-extern const char *const ys_measure_names[YS_NMEASURES];
+/* Measures (ys_measure, ys_measure_names) are defined with the line items
+ * in model/budget.h. */
 
 /* A derived column: computed from two other columns of its table in the
  * builder (exact integers, half away from zero), never by a renderer. */
@@ -78,6 +65,12 @@ typedef struct ys_titem {
 	int total;
 	int heading;	/* printed without values; its amounts stand below it */
 	ys_filter filter;
+	/* `sum_of: [items]`: the row is the sum of these rows of its side
+	 * (indexes into the table's items), built like a derived column and
+	 * checked by recomputing; a row spanning several measures (决算 总计 =
+	 * 本年收入合计 + 年初结转和结余) is one. */
+	int *sum_of;
+	int nsum_of;
 } ys_titem;
 
 typedef struct ys_hcell {
@@ -121,6 +114,27 @@ typedef struct ys_ttable {
 	long line;		/* where the table starts in the template file */
 } ys_ttable;
 
+/* One cell of an identity: a table (index), the row (an item key, a code,
+ * or the total row's name; NULL: every row of the table in turn), the
+ * column (index) and, for two-sided tables, the side. */
+typedef struct ys_cellref {
+	int table;
+	const char *side;
+	const char *row;
+	int col;
+} ys_cellref;
+
+/* `identities:` Σ plus − Σ minus = equals, between cells the template
+ * names (决算: 年初结转和结余 + 本年收入 − 本年支出 − 结余分配 = 年末结转和
+ * 结余). Checked by YS-T011; cells with no row are taken row by row. */
+typedef struct ys_identity {
+	const char *name;
+	ys_cellref *plus, *minus;
+	size_t nplus, nminus;
+	ys_cellref equals;
+	long line;
+} ys_identity;
+
 typedef struct ys_template {
 	ys_arena arena;
 	const char *id;
@@ -142,6 +156,8 @@ typedef struct ys_template {
 	const char **total_words;	/* 合计, 总计, 小计 …: recognition hints */
 	size_t ntotal_words;
 	const char *file;	/* the file asked for (path holds the narrative) */
+	ys_identity *identities;
+	size_t nidentities;
 } ys_template;
 
 /* Loads data/templates/<name>.yaml from datadir (or `name` itself when it

@@ -49,7 +49,14 @@ for exdir in examples/*/; do
 	# T2 合计 of the rendered JSON against lines.csv. The amount column is
 	# found by name; an amount is written with 0-2 decimals and may be
 	# quoted with thousands separators ("820,000.00").
-	fen=$(awk -F'\t' '
+	# Final accounts (决算): the `final` column against T3 (支出决算表) 合计.
+	sumcol=amount
+	sumtbl=T2
+	if grep -q '"kind": "final"' "$exout"/*.json; then
+		sumcol=final
+		sumtbl=T3
+	fi
+	fen=$(awk -F'\t' -v want="$sumcol" '
 		BEGIN { col = 0 }
 		{
 			# split a CSV line on commas outside quotes into f[1..n]
@@ -64,8 +71,8 @@ for exdir in examples/*/; do
 			f[++n] = cell
 			if (NR == 1) {
 				for (i = 1; i <= n; i++)
-					if (f[i] == "amount" || f[i] == "金额" || f[i] == "金额（元）" ||
-					    f[i] == "金额(元)" || f[i] == "预算数")
+					if (want == "amount" && (f[i] == "amount" || f[i] == "金额" || f[i] == "金额（元）" ||
+					    f[i] == "金额(元)" || f[i] == "预算数") || (want != "amount" && f[i] == want))
 						col = i
 				if (!col) { print "no-amount-column"; exit }
 				next
@@ -80,7 +87,7 @@ for exdir in examples/*/; do
 			s += a	# integer 分: exact below 2^53
 		}
 		END { printf "%.0f\n", s }' "$exdir/lines.csv")
-	t2=$(awk '/"id": "T2"/ { t = 1 } t && /"rows": \[/ { r = 1 }
+	t2=$(awk -v id="\"id\": \"$sumtbl\"" 'index($0, id) { t = 1 } t && /"rows": \[/ { r = 1 }
 		r && /"total": "/ { sub(/.*"total": "/, ""); sub(/".*/, ""); print; exit }' "$exout"/*.json)
 	case $fen in
 	*[!0-9-]* | "")
@@ -94,9 +101,9 @@ for exdir in examples/*/; do
 	[ "$cents" -lt 0 ] && { neg=-; cents=$(( -cents )); }
 	want=$(printf '%s%d.%02d' "$neg" $(( cents / 100 )) $(( cents % 100 )))
 	if [ "$t2" = "$want" ]; then
-		ok "examples/$exname: T2 合计 $t2 equals the sum of lines.csv ($fen 分)"
+		ok "examples/$exname: $sumtbl 合计 $t2 equals the sum of lines.csv $sumcol ($fen 分)"
 	else
-		echo "T2 合计 \"$t2\", lines.csv sums to $fen 分 = $want 万元" >"$tmp/ex.why"
-		no "examples/$exname: T2 合计 differs from lines.csv" "$tmp/ex.why"
+		echo "$sumtbl 合计 \"$t2\", lines.csv $sumcol sums to $fen 分 = $want 万元" >"$tmp/ex.why"
+		no "examples/$exname: $sumtbl 合计 differs from lines.csv" "$tmp/ex.why"
 	fi
 done

@@ -126,11 +126,92 @@ static void test_builder_sums(void **state)
 	ys_catalog_free(&cat);
 }
 
+/* Other measures ride beside the budget amount: summed per atom, exact,
+ * overflow checked, absent measures 0. */
+static void test_measures(void **state)
+{
+	ys_catalog cat;
+	ys_budget b;
+	ys_cube c;
+	ys_diag d;
+	int gpb, basic;
+
+	(void)state;
+	assert_int_equal(ys_catalog_load(&cat, datadir(), 2023, &d), YS_OK);
+	gpb = ys_catalog_fund(&cat, "gpb");
+	basic = ys_catalog_type(&cat, "basic");
+	ys_budget_init(&b);
+	assert_int_equal(ys_budget_use_measure(&b, YS_MEASURE_FINAL), YS_OK);
+	add(&b, 2012901, 30101, gpb, basic, 100);
+	b.mvals[YS_MEASURE_FINAL][0] = 90;
+	add(&b, 2012901, 30101, gpb, basic, 250);
+	b.mvals[YS_MEASURE_FINAL][1] = 240;
+	/* A measure taken up later: the lines so far hold 0. */
+	assert_int_equal(ys_budget_use_measure(&b, YS_MEASURE_CARRY_END), YS_OK);
+	for (int i = 0; i < 2000; i++)	/* past the first growth */
+		add(&b, 2012901, 30201, gpb, basic, 1);
+	b.mvals[YS_MEASURE_CARRY_END][2] = 5;
+	assert_int_equal(ys_line_value(&b, 1, YS_MEASURE_FINAL), 240);
+	assert_int_equal(ys_line_value(&b, 1, YS_MEASURE_CARRY_END), 0);
+	assert_int_equal(ys_line_value(&b, 2001, YS_MEASURE_FINAL), 0);
+	assert_int_equal(ys_line_value(&b, 1, YS_MEASURE_INITIAL), 0);
+	assert_int_equal(ys_cube_build(&c, &b, &cat, &d), YS_OK);
+	assert_int_equal(c.n, 2);
+	assert_null(c.mamount[YS_MEASURE_INITIAL]);
+	for (size_t i = 0; i < c.n; i++)
+		if (c.atoms[i].eco == 30101) {
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_BUDGET), 350);
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_FINAL), 330);
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_CARRY_END), 0);
+		} else {
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_BUDGET), 2000);
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_CARRY_END), 5);
+			assert_int_equal(ys_cube_value(&c, i, YS_MEASURE_INITIAL), 0);
+		}
+	ys_cube_free(&c);
+	b.mvals[YS_MEASURE_FINAL][3] = INT64_MAX;
+	assert_int_equal(ys_cube_build(&c, &b, &cat, &d), YS_ERANGE);
+	assert_int_equal(d.line, 0);
+	ys_budget_free(&b);
+	ys_catalog_free(&cat);
+}
+
+/* Derived cells: exact, half away from zero, empty on a zero divisor. */
+static void test_derive(void **state)
+{
+	int64_t v = 0;
+
+	(void)state;
+	assert_true(ys_derive_value(YS_DERIVE_DIFF, 55218, 50000, 2, &v));
+	assert_int_equal(v, 5218);
+	/* (552.18 − 500.00) / 500.00 = 10.436% → 10.44 */
+	assert_true(ys_derive_value(YS_DERIVE_PCT, 55218, 50000, 2, &v));
+	assert_int_equal(v, 1044);
+	/* 1/3 = 33.333…% → 33.33; 2/3 = 66.666…% → 66.67 */
+	assert_true(ys_derive_value(YS_DERIVE_SHARE, 1, 3, 2, &v));
+	assert_int_equal(v, 3333);
+	assert_true(ys_derive_value(YS_DERIVE_SHARE, 2, 3, 2, &v));
+	assert_int_equal(v, 6667);
+	/* half away from zero, both signs: 1/8 = 12.5% → 13 at 0 decimals */
+	assert_true(ys_derive_value(YS_DERIVE_SHARE, 1, 8, 0, &v));
+	assert_int_equal(v, 13);
+	assert_true(ys_derive_value(YS_DERIVE_SHARE, -1, 8, 0, &v));
+	assert_int_equal(v, -13);
+	assert_true(ys_derive_value(YS_DERIVE_PCT, 7, -8, 0, &v));
+	assert_int_equal(v, -188);	/* (7 + 8) / −8 = −187.5% */
+	assert_false(ys_derive_value(YS_DERIVE_PCT, 5, 0, 2, &v));
+	assert_false(ys_derive_value(YS_DERIVE_SHARE, 0, 0, 2, &v));
+	assert_false(ys_derive_value(YS_DERIVE_DIFF, INT64_MIN, 1, 2, &v));
+	assert_false(ys_derive_value(YS_DERIVE_SHARE, INT64_MAX, 1, 2, &v));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_atoms),
 		cmocka_unit_test(test_builder_sums),
+		cmocka_unit_test(test_measures),
+		cmocka_unit_test(test_derive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
