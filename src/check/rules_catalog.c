@@ -183,8 +183,14 @@ static void sections(ys_ck *c)
 		return;
 	}
 	for (size_t k = 0; k < sizeof need / sizeof *need; k++) {
-		int found = 0;
+		int found = 0, wanted = !c->tpl || !c->tpl->section_ids;
 
+		/* A template with sections asks only for the parts it has
+		 * (Jiangsu publishes no 国有资产 part). */
+		for (size_t i = 0; !wanted && i < c->tpl->nsection_ids; i++)
+			wanted = !strcmp(c->tpl->section_ids[i], need[k].id);
+		if (!wanted)
+			continue;
 		for (size_t i = 0; i < ds->nsections && !found; i++) {
 			const ys_dsection *s = &ds->sections[i];
 
@@ -211,6 +217,9 @@ static void sections(ys_ck *c)
 			/* "较2022年" names last year by number. */
 			snprintf(y, sizeof y, "%d年", ds->year - 1);
 			if (k == 2 && ds->year && strstr(o->text, y))
+				year_cmp = 1;
+			/* "与上年相比…增加" (the Jiangsu wording). */
+			if (k == 2 && strstr(o->text, "与上年相比"))
 				year_cmp = 1;
 			if (!strstr(o->text, parts[k][0]) && !(parts[k][1] && strstr(o->text, parts[k][1])) &&
 			    !year_cmp)

@@ -719,6 +719,25 @@ static ys_status read_money_unit(struct tctx *c, ys_ynode *root)
 
 #define YS_MAX_EXTENDS 4
 
+/* The ids of a `sections:` list (the narrative reads the rest): check
+ * asks for the parts a template has, not a fixed list. */
+static ys_status section_ids(struct tctx *c, ys_ynode *list)
+{
+	size_t n = ys_yaml_seq_len(list);
+
+	c->t->section_ids = ys_arena_alloc(&c->t->arena, (n + 1) * sizeof *c->t->section_ids);
+	if (!c->t->section_ids)
+		return YS_ENOMEM;
+	c->t->nsection_ids = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ys_yaml_get_str(c->y, ys_yaml_seq_at(c->y, list, i), "id");
+
+		if (id && !(c->t->section_ids[c->t->nsection_ids++] = ys_arena_strdup(&c->t->arena, id)))
+			return YS_ENOMEM;
+	}
+	return YS_OK;
+}
+
 /*
  * Reads one template file into t. With `extends: base` the base is read
  * first (at most YS_MAX_EXTENDS deep) and this file's keys replace the
@@ -817,6 +836,8 @@ static ys_status load_file(ys_template *t, const char *datadir, const char *name
 		goto out;
 	if (ys_yaml_get(&y, root, "sections") || !t->path)
 		t->path = file;
+	if (ys_yaml_get(&y, root, "sections") && (st = section_ids(&c, ys_yaml_get(&y, root, "sections"))))
+		goto out;
 	t->file = file;
 	tables = ys_yaml_get(&y, root, "tables");
 	{

@@ -142,6 +142,10 @@ typedef struct ys_template {
 	const char **total_words;	/* 合计, 总计, 小计 …: recognition hints */
 	size_t ntotal_words;
 	const char *file;	/* the file asked for (path holds the narrative) */
+	/* The ids of the narrative's sections, in order (the file at path);
+	 * NULL when the template has no `sections:`. */
+	const char **section_ids;
+	size_t nsection_ids;
 } ys_template;
 
 /* Loads data/templates/<name>.yaml from datadir (or `name` itself when it
