@@ -80,7 +80,9 @@ for exdir in examples/*/; do
 			s += a	# integer 分: exact below 2^53
 		}
 		END { printf "%.0f\n", s }' "$exdir/lines.csv")
-	t2=$(awk '/"id": "T2"/ { t = 1 } t && /"rows": \[/ { r = 1 }
+	# The whole budget is the total column of T2's 合计 (hebei-2023) or
+	# of J03's one line (jiangsu-2018).
+	t2=$(awk '/"id": "(T2|J03)"/ { t = 1 } t && /"rows": \[/ { r = 1 }
 		r && /"total": "/ { sub(/.*"total": "/, ""); sub(/".*/, ""); print; exit }' "$exout"/*.json)
 	case $fen in
 	*[!0-9-]* | "")
