@@ -945,6 +945,7 @@ static ys_status load_file(ys_template *t, const char *datadir, const char *name
 		goto out;
 	if (ys_yaml_get(&y, root, "sections") || !t->path)
 		t->path = file;
+
 	t->file = file;
 	tables = ys_yaml_get(&y, root, "tables");
 	{

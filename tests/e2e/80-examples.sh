@@ -87,6 +87,9 @@ for exdir in examples/*/; do
 			s += a	# integer 分: exact below 2^53
 		}
 		END { printf "%.0f\n", s }' "$exdir/lines.csv")
+	# The whole budget is the total column of T2's 合计 (hebei-2023), of
+	# J03's one line (jiangsu-2018), or of T3 for final accounts.
+	grep -q '"id": "J03"' "$exout"/*.json && sumtbl=J03
 	t2=$(awk -v id="\"id\": \"$sumtbl\"" 'index($0, id) { t = 1 } t && /"rows": \[/ { r = 1 }
 		r && /"total": "/ { sub(/.*"total": "/, ""); sub(/".*/, ""); print; exit }' "$exout"/*.json)
 	case $fen in

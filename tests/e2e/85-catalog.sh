@@ -1,4 +1,4 @@
-# Catalogs by year (data/catalog/2019–2026): the reference example
+# Catalogs by year (data/catalog/2018–2026): the reference example
 # re-labelled as a 2025 budget renders; a code in no catalog stops `render`
 # with lines.csv:N and the code, unless the bundle's own catalog.csv names
 # it; `catalog diff Y-1 Y` finds exactly the codes that
@@ -46,13 +46,13 @@ rm -rf "$cb"
 
 # changes.csv and the catalog files agree, year by year.
 bad=
-for y in 2020 2021 2022 2023 2024 2025 2026; do
+for y in 2019 2020 2021 2022 2023 2024 2025 2026; do
 	$YS catalog diff $((y - 1)) $y 2>/dev/null | awk -F'\t' '{print $3 "," $1}' | sort >"$tmp/cat.diff"
 	tail -n +2 data/catalog/$y/changes.csv | awk -F, '{print $1 "," $2}' | sort >"$tmp/cat.want"
 	cmp -s "$tmp/cat.diff" "$tmp/cat.want" || bad="$bad $y"
 done
 if [ -z "$bad" ]; then
-	ok "catalog: catalog diff Y-1 Y matches data/catalog/Y/changes.csv for 2020–2026"
+	ok "catalog: catalog diff Y-1 Y matches data/catalog/Y/changes.csv for 2018–2026"
 else
 	echo "years that differ:$bad" >"$tmp/cat.why"
 	no "catalog: changes.csv vs catalog diff" "$tmp/cat.why"
@@ -67,12 +67,12 @@ fi
 
 # `catalog --year` works for every shipped year.
 bad=
-for y in 2019 2020 2021 2022 2023 2024 2025 2026; do
+for y in 2018 2019 2020 2021 2022 2023 2024 2025 2026; do
 	$YS catalog lookup 2012901 --year $y 2>&1 | grep -q "^${y}年支出功能分类科目" || bad="$bad $y"
 	$YS catalog lookup 30217 --year $y 2>&1 | grep -q "三公经费: reception" || bad="$bad $y/eco"
 done
 if [ -z "$bad" ]; then
-	ok "catalog: lookup --year works for 2019–2026"
+	ok "catalog: lookup --year works for 2018–2026"
 else
 	echo "failed:$bad" >"$tmp/cat.why"
 	no "catalog: lookup --year" "$tmp/cat.why"

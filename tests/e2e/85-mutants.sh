@@ -27,6 +27,18 @@ for mt_in in tests/golden/pingxiang-zonggonghui-2023.json examples/*/; do
 done
 rm -f "$tmp"/mt*
 
+# The Jiangsu example (jiangsu-2018: twelve tables, no 序号 in print, a
+# 单位预留机动经费 type, 收入预算总表 by fund block): every one of its
+# 168 one-cell mutants is caught.
+if $YS render examples/jiangsu-renda-2018 -f json -o "$tmp/mt-js.json" >"$tmp/mt.out" 2>&1 &&
+   build/rel/mutate "$tmp/mt-js.json" >"$tmp/mt.out" 2>&1 &&
+   tail -1 "$tmp/mt.out" | grep -q "^168 mutants, 168 caught, 0 missed"; then
+	ok "mutants: jiangsu-renda-2018: 168 of 168 caught"
+else
+	no "mutants: jiangsu-renda-2018" "$tmp/mt.out"
+fi
+rm -f "$tmp"/mt*
+
 # A template written only here: hebei-2023 with other table ids (biao1…),
 # other column keys (the figures' cell references follow them) and 元
 # instead of 万元, in the tables and in the narrative's wording. The identities come from its

@@ -115,7 +115,7 @@ static void test_missing_year(void **state)
 	assert_int_equal(ys_catalog_load(&c, datadir(), 1999, &d), YS_ENOTFOUND);
 	assert_non_null(strstr(d.msg, "没有 1999 年的科目表"));
 	/* The message lists what is shipped, so the user can pick a year. */
-	assert_non_null(strstr(d.msg, "2019–2026"));
+	assert_non_null(strstr(d.msg, "2018–2026"));
 	ys_catalog_free(&c);
 }
 
@@ -129,12 +129,12 @@ static void test_years(void **state)
 	char text[64];
 
 	(void)state;
-	assert_int_equal(n, 8);
-	assert_int_equal(years[0], 2019);
-	assert_int_equal(years[7], 2026);
+	assert_int_equal(n, 9);
+	assert_int_equal(years[0], 2018);
+	assert_int_equal(years[8], 2026);
 	ys_catalog_years_text(datadir(), text, sizeof text);
-	assert_string_equal(text, "2019–2026");
-	for (int y = 2019; y <= 2026; y++) {
+	assert_string_equal(text, "2018–2026");
+	for (int y = 2018; y <= 2026; y++) {
 		ys_catalog c;
 		ys_diag d;
 		const ys_cat_entry *e;
@@ -148,6 +148,13 @@ static void test_years(void **state)
 		assert_string_equal(e->three_public, "reception");
 		assert_int_equal(ys_catalog_find(&c, YS_CAT_ECO, 30101)->basic_class,
 				 YS_ECO_PERSONNEL);
+		/* 《2019年政府收支分类科目》: 210 renamed, 224 new. */
+		e = ys_catalog_find(&c, YS_CAT_FUNC, 210);
+		assert_string_equal(e->name, y >= 2019 ? "卫生健康支出" : "医疗卫生与计划生育支出");
+		if (y >= 2019)
+			assert_non_null(ys_catalog_find(&c, YS_CAT_FUNC, 224));
+		else
+			assert_null(ys_catalog_find(&c, YS_CAT_FUNC, 224));
 		/* 2024 增补 (2024-03-29): 22006 耕地保护考核奖惩基金支出. */
 		e = ys_catalog_find(&c, YS_CAT_FUNC, 22006);
 		if (y >= 2024)
