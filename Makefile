@@ -4,6 +4,7 @@
 #   make test       install missing packages, build with ASan+UBSan, run every test
 #   make bench      measure throughput and memory, write BENCHMARKS.md
 #   make fuzz       build the libFuzzer targets into build/fuzz/ (clang; fuzz/README.md)
+#   make fuzz-smoke build them and run each ~10 s on its seeds (part of make test)
 #   make install PREFIX=/usr/local
 #   make clean
 PREFIX ?= /usr/local
@@ -30,7 +31,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all demo test bench install clean deps deps-test unit check-build fuzz
+.PHONY: all demo test bench install clean deps deps-test unit check-build fuzz fuzz-smoke
 all: bin/yusuan
 
 deps:
@@ -80,7 +81,7 @@ demo: deps
 	@echo "已生成 / written: out/711-平乡县总工会-2023.{json,md,csv,html,xlsx,docx,pdf}"
 
 test: deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines build/rel/mutate
+	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines build/rel/mutate $(FUZZ_BIN)
 	@sh tests/run.sh
 
 bench: deps
@@ -102,6 +103,11 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 
 fuzz: $(FUZZ_BIN)
 
+# Every target for FUZZ_SMOKE_SECS (10) seconds on fuzz/corpus/<target>/;
+# tests/e2e/95-fuzz-smoke.sh runs the same inside make test.
+fuzz-smoke: $(FUZZ_BIN)
+	@sh fuzz/smoke.sh
+
 build/fuzz/%.o: src/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -109,7 +115,7 @@ build/fuzz/%.o: src/%.c $(wildcard src/*/*.h)
 build/fuzz/libyusuan.a: $(FUZZ_OBJ)
 	ar rcs $@ $^
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libyusuan.a
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libyusuan.a $(wildcard fuzz/*.h)
 	$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ \
 		build/fuzz/libyusuan.a $(PKG_LIBS)
 

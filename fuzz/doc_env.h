@@ -50,7 +50,7 @@ static void fz_doc_setup(const char *who, int want_file)
 
 /* A reader's outcome: a failure must carry a message; a disclosure that
  * read is run through every check rule. Frees ds. */
-static void fz_finish(const char *who, ys_status st, const ys_diag *d,
+static __attribute__((unused)) void fz_finish(const char *who, ys_status st, const ys_diag *d,
 		      ys_disclosure *ds, const char *name)
 {
 	if (st != YS_OK && !d->msg[0]) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "limits.h"
 #include "text.h"
 
 struct reader {
@@ -21,7 +22,11 @@ struct reader {
 	long start_line;	/* line the current record started on */
 	int nfields;
 	int too_many;
-	ys_buf field[YS_CSV_MAX_FIELDS];
+	int nomem;
+	size_t max_fields;	/* csv_fields of limits.h */
+	size_t cap;		/* field and ptr hold cap entries */
+	ys_buf *field;
+	char **ptr;
 };
 
 static void on_field(void *s, size_t len, void *data)
@@ -30,9 +35,25 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->st != YS_OK)
 		return;
-	if (r->nfields >= YS_CSV_MAX_FIELDS) {
+	if ((size_t)r->nfields >= r->max_fields) {
 		r->too_many = 1;
 		return;
+	}
+	if ((size_t)r->nfields == r->cap) {
+		size_t c = r->cap ? r->cap * 2 : 8;
+		ys_buf *f = realloc(r->field, c * sizeof *f);
+		char **p;
+
+		if (f)
+			r->field = f;
+		p = f ? realloc(r->ptr, c * sizeof *p) : NULL;
+		if (!p) {
+			r->nomem = 1;
+			return;
+		}
+		r->ptr = p;
+		memset(r->field + r->cap, 0, (c - r->cap) * sizeof *f);
+		r->cap = c;
 	}
 	ys_buf_reset(&r->field[r->nfields]);
 	ys_buf_add(&r->field[r->nfields], s ? s : "", s ? len : 0);
@@ -42,17 +63,21 @@ static void on_field(void *s, size_t len, void *data)
 static void on_record(int c, void *data)
 {
 	struct reader *r = data;
-	char *fields[YS_CSV_MAX_FIELDS];
+	char **fields = r->ptr;
 	int blank = 1;
 
 	(void)c;
 	if (r->st != YS_OK)
 		return;
+	if (r->nomem) {
+		r->st = ys_fail(r->d, YS_ENOMEM, r->path, r->start_line, 0, "内存不足");
+		return;
+	}
 	if (r->nfields == 0)
 		return;
 	if (r->too_many) {
-		r->st = ys_fail(r->d, YS_EINPUT, r->path, r->start_line, 0,
-				"一行的字段超过 %d 个", YS_CSV_MAX_FIELDS);
+		r->st = ys_fail_limit(r->d, csv_fields, r->path, r->start_line, 0,
+				      "一行的字段超过 %zu 个", r->max_fields);
 		return;
 	}
 	for (int i = 0; i < r->nfields; i++) {
@@ -87,6 +112,7 @@ ys_status ys_csv_read(const char *path, const char *text, size_t len,
 	r->ctx = ctx;
 	r->d = d;
 	r->line = 1;
+	r->max_fields = ys_limits_get()->csv_fields;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0) {
 		free(r);
 		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
@@ -117,8 +143,10 @@ ys_status ys_csv_read(const char *path, const char *text, size_t len,
 				"CSV 格式错误：文件结束时引号未闭合");
 	csv_free(&p);
 	st = r->st;
-	for (int i = 0; i < YS_CSV_MAX_FIELDS; i++)
+	for (size_t i = 0; i < r->cap; i++)
 		ys_buf_free(&r->field[i]);
+	free(r->field);
+	free(r->ptr);
 	free(r);
 	return st;
 }

@@ -8,6 +8,8 @@
  */
 #include "yaml.h"
 
+#include "limits.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,13 +33,11 @@ static void add_nodes(struct frame *st, size_t depth, uint64_t *total, uint64_t 
 		*total += n;
 }
 
-static ys_status limit_fail(ys_diag *d, const char *path, const yaml_event_t *e,
-			    const char *what, unsigned long long lim)
-{
-	return ys_fail(d, YS_ELIMIT, path, (long)e->start_mark.line + 1,
-		       (long)e->start_mark.column + 1,
-		       "YAML %s超过上限 %llu", what, lim);
-}
+/* field names the member of ys_limits (limits.h) that was exceeded. */
+#define limit_fail(d, path, e, what, field)                                    \
+	ys_fail_limit(d, field, path, (long)(e)->start_mark.line + 1,          \
+		      (long)(e)->start_mark.column + 1, "YAML %s超过上限 %zu", what, \
+		      ys_limits_get()->field)
 
 static ys_status remember(struct anchor **an, size_t *nan, size_t *can,
 			  const unsigned char *name, uint64_t nodes)
@@ -63,15 +63,18 @@ static ys_status check_bounds(const char *path, const char *text, size_t len,
 {
 	yaml_parser_t p;
 	yaml_event_t e;
-	struct frame st[YS_YAML_MAX_DEPTH];
+	const ys_limits *lim = ys_limits_get();
+	struct frame *st = malloc(lim->yaml_depth * sizeof *st);
 	struct anchor *an = NULL;
 	size_t depth = 0, nan = 0, can = 0, naliases = 0;
 	uint64_t total = 0;
 	ys_status rc = YS_OK;
 	int done = 0;
 
-	if (!yaml_parser_initialize(&p))
+	if (!st || !yaml_parser_initialize(&p)) {
+		free(st);
 		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	while (!done && rc == YS_OK) {
 		if (!yaml_parser_parse(&p, &e))
@@ -83,8 +86,8 @@ static ys_status check_bounds(const char *path, const char *text, size_t len,
 		case YAML_SCALAR_EVENT:
 			add_nodes(st, depth, &total, 1);
 			if (e.data.scalar.anchor) {
-				if (nan >= YS_YAML_MAX_ALIASES)
-					rc = limit_fail(d, path, &e, "锚点（&）数量", YS_YAML_MAX_ALIASES);
+				if (nan >= lim->yaml_anchors)
+					rc = limit_fail(d, path, &e, "锚点（&）数量", yaml_anchors);
 				else if (remember(&an, &nan, &can, e.data.scalar.anchor, 1) != YS_OK)
 					rc = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
 			}
@@ -95,12 +98,12 @@ static ys_status check_bounds(const char *path, const char *text, size_t len,
 					       ? e.data.sequence_start.anchor
 					       : e.data.mapping_start.anchor;
 
-			if (depth >= YS_YAML_MAX_DEPTH) {
-				rc = limit_fail(d, path, &e, "嵌套层数", YS_YAML_MAX_DEPTH);
+			if (depth >= lim->yaml_depth) {
+				rc = limit_fail(d, path, &e, "嵌套层数", yaml_depth);
 				break;
 			}
-			if (a && nan >= YS_YAML_MAX_ALIASES) {
-				rc = limit_fail(d, path, &e, "锚点（&）数量", YS_YAML_MAX_ALIASES);
+			if (a && nan >= lim->yaml_anchors) {
+				rc = limit_fail(d, path, &e, "锚点（&）数量", yaml_anchors);
 				break;
 			}
 			st[depth].nodes = 1;
@@ -129,8 +132,8 @@ static ys_status check_bounds(const char *path, const char *text, size_t len,
 		case YAML_ALIAS_EVENT: {
 			uint64_t n = 1;
 
-			if (++naliases > YS_YAML_MAX_ALIASES) {
-				rc = limit_fail(d, path, &e, "别名（*）数量", YS_YAML_MAX_ALIASES);
+			if (++naliases > lim->yaml_anchors) {
+				rc = limit_fail(d, path, &e, "别名（*）数量", yaml_anchors);
 				break;
 			}
 			for (size_t i = nan; i-- > 0;)
@@ -148,16 +151,16 @@ static ys_status check_bounds(const char *path, const char *text, size_t len,
 			uint64_t open = total;
 
 			for (size_t i = 0; i < depth; i++)
-				if ((open += st[i].nodes) > YS_YAML_MAX_NODES)
+				if ((open += st[i].nodes) > lim->yaml_nodes)
 					break;
-			if (open > YS_YAML_MAX_NODES)
-				rc = limit_fail(d, path, &e, "节点总数（别名展开后）",
-						YS_YAML_MAX_NODES);
+			if (open > lim->yaml_nodes)
+				rc = limit_fail(d, path, &e, "节点总数（别名展开后）", yaml_nodes);
 		}
 		yaml_event_delete(&e);
 	}
 	for (size_t i = 0; i < depth; i++)
 		free(st[i].anchor);
+	free(st);
 	for (size_t i = 0; i < nan; i++)
 		free(an[i].name);
 	free(an);

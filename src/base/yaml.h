@@ -23,10 +23,8 @@ typedef yaml_node_t ys_ynode;
 /* Bounds checked before the tree is built (YS_ELIMIT naming the line):
  * nesting depth; anchors and aliases (each); nodes counted with every
  * alias expanded, since readers walking the tree expand them. Real bundles
- * and templates are a few levels deep and use no or few aliases. */
-#define YS_YAML_MAX_DEPTH 64
-#define YS_YAML_MAX_ALIASES 1000
-#define YS_YAML_MAX_NODES 2000000
+ * and templates are a few levels deep and use no or few aliases. The
+ * values are yaml_depth, yaml_anchors and yaml_nodes of limits.h. */
 
 /* Parses text (UTF-8). path names the file in diagnostics. */
 ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,

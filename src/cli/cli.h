@@ -30,6 +30,12 @@ int cli_opt_flag(cli_args *a, const char *lng, const char *shrt);
 /* Reports an unknown option or extra argument and returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 
+/* Takes `--limit NAME=VALUE` (and $YUSUAN_LIMITS) out of a command's argv
+ * (argv[0] is the command name) and applies them. Returns 0 to go on, 1
+ * when `--limit list` printed the table (exit 0), -1 after printing an
+ * error (exit 2). */
+int cli_take_limits(int *argc, char **argv);
+
 int cmd_render(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
 int cmd_check(int argc, char **argv);

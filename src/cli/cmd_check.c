@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../base/limits.h"
 #include "../base/money.h"
 #include "../base/text.h"
 #include "../check/check.h"
@@ -294,7 +295,7 @@ static void check_file(run *r, const char *path)
 		check_bundle(r, path);
 		return;
 	}
-	if (ys_read_file(path, YS_MAX_FILE, &text, &len, &d) != YS_OK) {
+	if (ys_read_file_limited(path, input_bytes, &text, &len, &d) != YS_OK) {
 		cli_error(&d);
 		r->unreadable = 1;
 		return;

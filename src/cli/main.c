@@ -29,7 +29,11 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\n每个命令都有 --help。数据目录：环境变量 YUSUAN_DATA（默认为安装目录）。\n"
-		   "Each command takes --help. Data folder: $YUSUAN_DATA.\n");
+		   "Each command takes --help. Data folder: $YUSUAN_DATA.\n\n"
+		   "读取输入的各项上限（文件大小、单元格、YAML 层数……）对每个命令都可以调整：\n"
+		   "  --limit 名称=数值      例如 --limit sheet-cells=2000000；可重复\n"
+		   "  --limit list           列出全部上限、当前值和默认值（docs/limits.md）\n"
+		   "  环境变量 YUSUAN_LIMITS=\"名称=数值,…\"  先于命令行生效\n");
 }
 
 int main(int argc, char **argv)
@@ -46,8 +50,13 @@ int main(int argc, char **argv)
 	/* Ctrl-C, kill or a closed terminal must not leave temporaries. */
 	ys_file_cleanup_on_signals();
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].fn(argc - 1, argv + 1);
+		if (!strcmp(argv[1], commands[i].name)) {
+			int n = argc - 1, lim = cli_take_limits(&n, argv + 1);
+
+			if (lim)
+				return lim > 0 ? 0 : 2;
+			return commands[i].fn(n, argv + 1);
+		}
 	fprintf(stderr, "yusuan: 错误: 未知命令“%s”\n\n", argv[1]);
 	usage(stderr);
 	return 2;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "../base/csv.h"
+#include "../base/limits.h"
 #include "../base/text.h"
 #include "../base/yaml.h"
 
@@ -531,7 +532,7 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 	b->lines_path = ys_arena_strdup(&b->arena, path);
 	if (!b->dir || !b->yaml_path || !b->lines_path)
 		return YS_ENOMEM;
-	if ((st = ys_read_file(b->yaml_path, 16u << 20, &text, &len, d)) != YS_OK)
+	if ((st = ys_read_file_limited(b->yaml_path, bundle_yaml_bytes, &text, &len, d)) != YS_OK)
 		return st;
 	if ((st = ys_text_to_utf8(b->yaml_path, &text, &len, &enc, d)) != YS_OK ||
 	    (st = check_file_text(b->yaml_path, text, len, d)) != YS_OK) {
@@ -879,7 +880,7 @@ ys_status ys_bundle_read_lines(ys_budget *b, const ys_catalog *cat, ys_diag *d)
 	c.b = b;
 	c.cat = cat;
 	c.path = b->lines_path;
-	if ((st = ys_read_file(c.path, ((size_t)2 << 30) - 1, &text, &len, d)) != YS_OK)
+	if ((st = ys_read_file_limited(c.path, lines_csv_bytes, &text, &len, d)) != YS_OK)
 		return st;
 	if ((st = ys_text_to_utf8(c.path, &text, &len, &enc, d)) == YS_OK &&
 	    warn_encoding(b, c.path, enc) &&

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/limits.h"
 #include "../base/money.h"
 #include "../base/text.h"
 
@@ -147,8 +148,8 @@ static ys_status read_row(rd *r, ys_dtable *t, json_t *jr, ys_drow *row,
 
 /* The cells of an unrecognised table (政府采购, 固定资产 …): an array of
  * rows of strings or nulls, ragged rows padded with NULL. Limited, since a
- * hostile file could otherwise ask for rows × columns far beyond its size. */
-#define MAX_CELLS ((size_t)1 << 20)
+ * hostile file could otherwise ask for rows × columns far beyond its size
+ * (json_cells of limits.h). */
 
 static ys_status read_cells(rd *r, json_t *jcells, ys_dtable *t, const char *where)
 {
@@ -170,9 +171,9 @@ static ys_status read_cells(rd *r, json_t *jcells, ys_dtable *t, const char *whe
 	}
 	if (!nr || !nc)
 		return YS_OK;
-	if (nc > MAX_CELLS / nr)
-		return ys_fail(r->d, YS_ELIMIT, r->path, 0, 0, "%s.cells 超过 %zu 个单元格的上限",
-			       where, MAX_CELLS);
+	if (nc > ys_limits_get()->json_cells / nr)
+		return ys_fail_limit(r->d, json_cells, r->path, 0, 0, "%s.cells 超过 %zu 个单元格的上限",
+				     where, ys_limits_get()->json_cells);
 	if (!(t->cells = ys_arena_alloc(a, nr * sizeof *t->cells)))
 		return ys_fail(r->d, YS_ENOMEM, r->path, 0, 0, "内存不足");
 	for (size_t i = 0; i < nr; i++) {
@@ -490,7 +491,7 @@ ys_status ys_disclosure_json_read(ys_disclosure *ds, const char *path, ys_diag *
 {
 	char *text = NULL;
 	size_t len = 0;
-	ys_status st = ys_read_file(path, YS_MAX_FILE, &text, &len, d);
+	ys_status st = ys_read_file_limited(path, input_bytes, &text, &len, d);
 
 	if (st != YS_OK)
 		return st;

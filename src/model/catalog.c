@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../base/csv.h"
+#include "../base/limits.h"
 #include "../base/text.h"
 
 #ifndef YS_DATADIR
@@ -37,7 +38,7 @@ struct load_ctx {
 static ys_status read_text(const char *path, char **text, size_t *len,
 			   ys_diag *d)
 {
-	ys_status st = ys_read_file(path, YS_MAX_FILE, text, len, d);
+	ys_status st = ys_read_file_limited(path, input_bytes, text, len, d);
 
 	if (st != YS_OK)
 		return st;

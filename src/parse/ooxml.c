@@ -21,6 +21,7 @@
 #include <zip.h>
 
 #include "../base/buf.h"
+#include "../base/limits.h"
 #include "parse.h"
 
 struct pkg {
@@ -38,6 +39,7 @@ static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t 
 	size_t n = 0, cap = 64 * 1024;
 	zip_int64_t got;
 	zip_int64_t idx = zip_name_locate(k->zip, name, 0);
+	const size_t max_inflated = ys_limits_get()->zip_inflated_bytes;
 
 	*out = NULL;
 	*len = 0;
@@ -48,10 +50,10 @@ static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t 
 
 		/* The declared size may lie; it is checked again while inflating. */
 		if (!zip_stat_index(k->zip, (zip_uint64_t)idx, 0, &zs) && (zs.valid & ZIP_STAT_SIZE)) {
-			if (zs.size > YS_PARSE_MAX_INFLATED - k->inflated)
-				return ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-					       "zip 条目 %s：解压后超过 %zu MiB 上限（疑似 zip 炸弹）",
-					       name, YS_PARSE_MAX_INFLATED >> 20);
+			if (zs.size > max_inflated - k->inflated)
+				return ys_fail_limit(k->d, zip_inflated_bytes, k->path, 0, 0,
+						     "zip 条目 %s：解压后超过 %zu 字节的上限（疑似 zip 炸弹）",
+						     name, max_inflated);
 			/* Inflated straight into a buffer of the declared size
 			 * (one byte more shows whether the size was true). */
 			cap = (size_t)zs.size + 2;
@@ -62,7 +64,7 @@ static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t 
 			       "zip 条目 %s 无法打开：%s", name, zip_strerror(k->zip));
 	for (;;) {
 		if (cap - n < 2) {
-			char *more = cap > YS_PARSE_MAX_INFLATED ? NULL : realloc(data, cap * 2);
+			char *more = cap > max_inflated ? NULL : realloc(data, cap * 2);
 
 			if (!more) {
 				zip_fclose(f);
@@ -80,12 +82,12 @@ static ys_status read_entry(struct pkg *k, const char *name, char **out, size_t 
 			break;
 		n += (size_t)got;
 		k->inflated += (size_t)got;
-		if (k->inflated > YS_PARSE_MAX_INFLATED) {
+		if (k->inflated > max_inflated) {
 			zip_fclose(f);
 			free(data);
-			return ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-				       "zip 条目 %s：解压后超过 %zu MiB 上限（疑似 zip 炸弹）",
-				       name, YS_PARSE_MAX_INFLATED >> 20);
+			return ys_fail_limit(k->d, zip_inflated_bytes, k->path, 0, 0,
+					     "zip 条目 %s：解压后超过 %zu 字节的上限（疑似 zip 炸弹）",
+					     name, max_inflated);
 		}
 	}
 	if (got < 0) {
@@ -420,24 +422,19 @@ struct xlsx {
 	char **rel_id, **rel_target;
 	size_t nrels, crels;
 	int failed;
-	int too_big;	/* a sheet over the cell or merge limit */
+	int too_big;	/* a sheet over the cell (1) or merge (2) limit */
 	int sst_too_big;	/* shared strings over their count or size limit */
 	size_t text_bytes;	/* cell text handed to the document so far */
 	int text_too_big;
 };
 
-/* Per-sheet limits: lookups of merged ranges are linear, so a hostile sheet
- * must not hold millions of them; real disclosures have a few thousand
- * cells. */
-#define MAX_SHEET_CELLS 500000
-#define MAX_SHEET_MERGES 20000
-/* Shared strings: far beyond any disclosure (a few thousand strings). */
-#define MAX_SST_COUNT 1000000
-#define MAX_SST_BYTES ((size_t)64 * 1024 * 1024)
-/* Cell text handed to the document across all sheets. Every reference to
- * a shared string becomes its own copy in the document, so this bounds
- * the amplification of one long string referenced by many cells. */
-#define MAX_DOC_TEXT ((size_t)256 * 1024 * 1024)
+/* The bounds (limits.h): per sheet, cells and merges (lookups of merged
+ * ranges are linear, so a hostile sheet must not hold millions of them;
+ * real disclosures have a few thousand cells); shared strings, count and
+ * bytes; and the cell text handed to the document across all sheets.
+ * Every reference to a shared string becomes its own copy in the
+ * document, so that last one bounds the amplification of one long string
+ * referenced by many cells. */
 
 /* An allocation failed: stop the parse at once rather than carry on with
  * a half-built table. */
@@ -502,8 +499,9 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 			xfail(x);
 			return;
 		}
-		if (x->sst->n >= MAX_SST_COUNT || x->text.len > MAX_SST_BYTES - x->sst->bytes) {
-			x->sst_too_big = 1;
+		if (x->sst->n >= ys_limits_get()->shared_strings ||
+		    x->text.len > ys_limits_get()->shared_string_bytes - x->sst->bytes) {
+			x->sst_too_big = x->sst->n >= ys_limits_get()->shared_strings ? 1 : 2;
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
@@ -560,8 +558,8 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		if (!cell_ref(a0, &m.r0, &m.c0) || !cell_ref(a1, &m.r1, &m.c1) ||
 		    m.r1 < m.r0 || m.c1 < m.c0)
 			return;
-		if (x->nmerges >= MAX_SHEET_MERGES) {
-			x->too_big = 1;
+		if (x->nmerges >= ys_limits_get()->sheet_merges) {
+			x->too_big = 2;
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
@@ -640,12 +638,12 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 		}
 		if (!len || x->cur_row <= 0 || x->cur_col <= 0)
 			return;
-		if (x->ncells >= MAX_SHEET_CELLS) {
+		if (x->ncells >= ys_limits_get()->sheet_cells) {
 			x->too_big = 1;
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
 		}
-		if (len > MAX_DOC_TEXT - x->text_bytes) {
+		if (len > ys_limits_get()->cell_text_bytes - x->text_bytes) {
 			x->text_too_big = 1;
 			XML_StopParser(x->x->p, XML_FALSE);
 			return;
@@ -846,10 +844,14 @@ static ys_status read_xlsx(struct pkg *k, ys_pdoc *doc)
 	if (st == YS_OK && (st = read_entry(k, "xl/sharedStrings.xml", &text, &len)) == YS_OK) {
 		xm.entry = "xl/sharedStrings.xml";
 		st = run_xml(k, &xm, &x, text, len, sst_start, sst_end, text_chars);
-		if (x.sst_too_big)
-			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-				     "zip 条目 xl/sharedStrings.xml：共享字符串超过 %d 个或 %zu MiB 的上限",
-				     MAX_SST_COUNT, MAX_SST_BYTES >> 20);
+		if (x.sst_too_big == 1)
+			st = ys_fail_limit(k->d, shared_strings, k->path, 0, 0,
+					   "zip 条目 xl/sharedStrings.xml：共享字符串超过 %zu 个的上限",
+					   ys_limits_get()->shared_strings);
+		else if (x.sst_too_big)
+			st = ys_fail_limit(k->d, shared_string_bytes, k->path, 0, 0,
+					   "zip 条目 xl/sharedStrings.xml：共享字符串超过 %zu 字节的上限",
+					   ys_limits_get()->shared_string_bytes);
 	} else if (st == YS_ENOTFOUND) {
 		st = YS_OK;
 	}
@@ -876,15 +878,19 @@ static ys_status read_xlsx(struct pkg *k, ys_pdoc *doc)
 			break;
 		xm.entry = entry;
 		st = run_xml(k, &xm, &x, text, len, sheet_start, sheet_end, sheet_chars);
-		if (x.too_big)
-			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-				     "zip 条目 %s：工作表超过 %d 个单元格或 %d 个合并区域的上限",
-				     entry, MAX_SHEET_CELLS, MAX_SHEET_MERGES);
+		if (x.too_big == 1)
+			st = ys_fail_limit(k->d, sheet_cells, k->path, 0, 0,
+					   "zip 条目 %s：工作表超过 %zu 个单元格的上限",
+					   entry, ys_limits_get()->sheet_cells);
+		else if (x.too_big)
+			st = ys_fail_limit(k->d, sheet_merges, k->path, 0, 0,
+					   "zip 条目 %s：工作表超过 %zu 个合并区域的上限",
+					   entry, ys_limits_get()->sheet_merges);
 		if (x.text_too_big)
-			st = ys_fail(k->d, YS_ELIMIT, k->path, 0, 0,
-				     "zip 条目 %s：单元格文本总量超过 %zu MiB 的上限"
-				     "（疑似共享字符串放大攻击）",
-				     entry, MAX_DOC_TEXT >> 20);
+			st = ys_fail_limit(k->d, cell_text_bytes, k->path, 0, 0,
+					   "zip 条目 %s：单元格文本总量超过 %zu 字节的上限"
+					   "（疑似共享字符串放大攻击）",
+					   entry, ys_limits_get()->cell_text_bytes);
 		free(text);
 		text = NULL;
 		if (st == YS_OK && !x.failed)
@@ -944,9 +950,9 @@ ys_status ys_read_ooxml(const char *path, const char *data, size_t len, int docx
 	}
 	zip_error_fini(&ze);
 	n = zip_get_num_entries(k.zip, 0);
-	if (n < 0 || n > YS_PARSE_MAX_ENTRIES)
-		st = ys_fail(d, YS_ELIMIT, path, 0, 0, "zip 文件有 %lld 个条目，超过上限 %d",
-			     (long long)n, YS_PARSE_MAX_ENTRIES);
+	if (n < 0 || (zip_uint64_t)n > ys_limits_get()->zip_entries)
+		st = ys_fail_limit(d, zip_entries, path, 0, 0, "zip 文件有 %lld 个条目，超过上限 %zu",
+				   (long long)n, ys_limits_get()->zip_entries);
 	else
 		st = docx ? read_docx(&k, doc) : read_xlsx(&k, doc);
 	zip_discard(k.zip);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../base/limits.h"
 #include "../base/text.h"
 #include "readers.h"
 
@@ -142,7 +143,7 @@ ys_status ys_parse_file_best(const char *path, const ys_tset *s,
 	(void)cat;
 	if (!s->n)
 		return ys_fail(d, YS_ENOTFOUND, path, 0, 0, "没有可用的模板（模板目录为空）");
-	if ((st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d)) != YS_OK)
+	if ((st = ys_read_file_limited(path, document_bytes, &data, &len, d)) != YS_OK)
 		return st;
 	st = len ? read_doc(path, data, len, &doc, d) : ys_fail(d, YS_EINPUT, path, 0, 0, "文件为空");
 	free(data);
@@ -170,7 +171,7 @@ ys_status ys_parse_file(const char *path, const ys_template *t,
 {
 	char *data;
 	size_t len;
-	ys_status st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d);
+	ys_status st = ys_read_file_limited(path, document_bytes, &data, &len, d);
 
 	if (st != YS_OK)
 		return st;

@@ -24,10 +24,8 @@ typedef enum {
 	YS_PFMT_ZIP,	/* a zip that is neither */
 } ys_parse_format;
 
-/* Limits against hostile input (zip bombs, huge files). */
-#define YS_PARSE_MAX_FILE ((size_t)64 * 1024 * 1024)
-#define YS_PARSE_MAX_INFLATED ((size_t)128 * 1024 * 1024)
-#define YS_PARSE_MAX_ENTRIES 4096
+/* The bounds against hostile input (file size, zip bombs, entries, cells,
+ * shared strings) are those of base/limits.h. */
 
 /* Detects the format of data from its first bytes and, for zips, their
  * entries' names. */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../base/limits.h"
 #include "../base/text.h"
 #include "../base/yaml.h"
 #include "figures.h"
@@ -873,7 +874,7 @@ static ys_status load_file(ys_template *t, const char *datadir, const char *name
 		snprintf(path, sizeof path, "%s/templates/%s.yaml", datadir, name);
 	if (!(file = ys_arena_strdup(&t->arena, path)))
 		return ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
-	if ((st = ys_read_file(path, 16u << 20, &text, &len, d)) != YS_OK) {
+	if ((st = ys_read_file_limited(path, template_bytes, &text, &len, d)) != YS_OK) {
 		if (st == YS_EIO)
 			st = ys_fail(d, YS_ENOTFOUND, path, 0, 0,
 				     "找不到模板“%s”（模板在 %s/templates/ 中）", name, datadir);
