@@ -21,8 +21,6 @@ void ys_qspace_init(ys_qspace *s, const ys_template *t, const ys_catalog *cat)
 {
 	memset(s, 0, sizeof *s);
 	s->cat = cat;
-	uint32_t named_funds = 0, named_types = 0;
-
 	s->all_funds = full_mask(cat ? cat->nfunds : 32);
 	s->all_types = full_mask(cat ? cat->ntypes : 32);
 	for (size_t i = 0; t && i < t->ntables; i++) {
@@ -33,14 +31,6 @@ void ys_qspace_init(ys_qspace *s, const ys_template *t, const ys_catalog *cat)
 		fs[nf++] = &tt->filter;
 		for (size_t k = 0; k < tt->ncols && nf < 65; k++)
 			fs[nf++] = &tt->cols[k].filter;
-		for (size_t k = 0; k < nf; k++) {
-			named_funds |= fs[k]->funds;
-			named_types |= fs[k]->types;
-		}
-		for (size_t k = 0; k < tt->nitems; k++) {
-			named_funds |= tt->items[k].filter.funds;
-			named_types |= tt->items[k].filter.types;
-		}
 		for (size_t k = 0; k < nf; k++)
 			for (int m = 0; m < fs[k]->ntags; m++) {
 				int j = 0;
@@ -61,14 +51,14 @@ void ys_qspace_init(ys_qspace *s, const ys_template *t, const ys_catalog *cat)
 					s->tags[s->ntags++] = tag;
 			}
 	}
-	/* As with tags, the fund sources and expenditure types a template
-	 * names are its universe: a template whose tables show 基本支出,
-	 * 项目支出 and 单位预留机动经费 adds up over those three, whatever
-	 * other types the catalog knows. */
-	if (named_funds)
-		s->all_funds &= named_funds;
-	if (named_types)
-		s->all_types &= named_types;
+	/* A template states the fund sources and expenditure types its tables
+	 * cover (`universe:`): hebei's 支出总表 adds up over 基本支出 and 项目
+	 * 支出, Jiangsu's over those and 单位预留机动经费, whatever other types
+	 * the catalog knows. */
+	if (t && t->has_universe && t->universe.funds)
+		s->all_funds &= t->universe.funds;
+	if (t && t->has_universe && t->universe.types)
+		s->all_types &= t->universe.types;
 }
 
 static uint32_t all_tags(const ys_qspace *s)

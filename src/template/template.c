@@ -69,6 +69,7 @@ static const struct kspec root_keys[] = {
 	{"decimals", V_INT, 0, NULL}, {"rounding", V_CHOICE, 0, rounding_words},
 	{"zero", V_CHOICE, 0, zero_words}, {"header_lines", V_STRS, 0, NULL},
 	{"empty_tables_note", V_STR, 0, NULL}, {"total_words", V_STRS, 0, NULL},
+	{"universe", V_FILTER, 0, NULL},
 	{"tables", V_LIST, 1, NULL},
 	/* The narrative part, read and checked by src/narrative. */
 	{"words", V_ANY, 0, NULL}, {"phrases", V_ANY, 0, NULL}, {"sections", V_ANY, 0, NULL},
@@ -940,6 +941,11 @@ static ys_status load_file(ys_template *t, const char *datadir, const char *name
 	    (st = str_list(&c, ys_yaml_get(&y, root, "header_lines"), "header_lines",
 			   &t->header_lines, &t->nheader_lines)))
 		goto out;
+	if (ys_yaml_get(&y, root, "universe")) {
+		if ((st = parse_filter(&c, ys_yaml_get(&y, root, "universe"), &t->universe)))
+			goto out;
+		t->has_universe = 1;
+	}
 	if (ys_yaml_get(&y, root, "total_words") &&
 	    (st = str_list(&c, ys_yaml_get(&y, root, "total_words"), "total_words",
 			   &t->total_words, &t->ntotal_words)))

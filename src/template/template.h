@@ -156,6 +156,10 @@ typedef struct ys_template {
 	const char **total_words;	/* 合计, 总计, 小计 …: recognition hints */
 	size_t ntotal_words;
 	const char *file;	/* the file asked for (path holds the narrative) */
+	/* `universe:`: the fund sources and expenditure types the template's
+	 * tables cover (its totals are their sums); unset = the catalog's. */
+	ys_filter universe;
+	int has_universe;
 	ys_identity *identities;
 	size_t nidentities;
 } ys_template;
