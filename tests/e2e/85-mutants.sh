@@ -69,3 +69,20 @@ else
 	no "mutants: renamed template" "$tmp/mt.out"
 fi
 rm -f "$tmp"/mt*
+
+# The final-accounts templates (national-final, shanghai-2024-final): every
+# one-cell mutant of their examples' renders is caught, the balance
+# identities (YS-T011) and the 总计 rows (YS-T010) included; the count is
+# fixed so that a cell dropping out of every identity shows.
+for mt_ex in national-final-2024:541 shanghai-2024-final:541; do
+	mt_name=${mt_ex%%:*}
+	mt_want=${mt_ex#*:}
+	if $YS render "examples/$mt_name" -f json -o "$tmp/mt-f.json" >"$tmp/mt.out" 2>&1 &&
+	   build/rel/mutate "$tmp/mt-f.json" >"$tmp/mt.out" 2>&1 &&
+	   tail -1 "$tmp/mt.out" | grep -q "^$mt_want mutants, $mt_want caught, 0 missed"; then
+		ok "mutants: $mt_name: $mt_want of $mt_want caught"
+	else
+		no "mutants: $mt_name (want $mt_want of $mt_want)" "$tmp/mt.out"
+	fi
+done
+rm -f "$tmp"/mt*
