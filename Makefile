@@ -66,6 +66,23 @@ build/asan/tests/%: tests/unit/%.c build/asan/libyusuan.a
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -Isrc $< -o $@ build/asan/libyusuan.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+# The fault-injection build (src/base/fault.h): sanitized like build/asan/,
+# with every allocation of our code counted so that the Nth can fail, and
+# output writes that fail at the Nth (tests/e2e/93-fault.sh).
+FAULT_OBJ := $(LIB_SRC:src/%.c=build/fault/%.o)
+FAULT_CLI := $(CLI_SRC:src/%.c=build/fault/%.o)
+FAULT_FLAGS := -DYS_FAULT -include src/base/fault.h
+
+build/fault/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(FAULT_FLAGS) -O1 -g $(SAN) -c $< -o $@
+
+build/fault/libyusuan.a: $(FAULT_OBJ)
+	ar rcs $@ $^
+
+build/fault/yusuan: $(FAULT_CLI) build/fault/libyusuan.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
 # The mutation tester (tests/mutate.c), run by tests/e2e/85-mutants.sh. It
 # checks hundreds of mutants per document: the release build keeps make
 # test short (every rule it runs is also run under the sanitizers by the
@@ -81,7 +98,7 @@ demo: deps
 	@echo "已生成 / written: out/711-平乡县总工会-2023.{json,md,csv,html,xlsx,docx,pdf}"
 
 test: deps-test
-	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines build/rel/mutate $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory -j$$(nproc) build/asan/yusuan $(UNIT_BIN) bin/yusuan build/rel/gen_lines build/rel/mutate $(FUZZ_BIN) build/fault/yusuan
 	@sh tests/run.sh
 
 bench: deps

@@ -124,6 +124,13 @@ char *ys_buf_detach(ys_buf *b)
 	return p;
 }
 
+void ys_buf_release(ys_buf *b, int *failed)
+{
+	if (b->failed)
+		*failed = 1;
+	ys_buf_free(b);
+}
+
 void ys_buf_free(ys_buf *b)
 {
 	free(b->data);

@@ -33,6 +33,10 @@ int ys_buf_ok(const ys_buf *b);
 /* Hands the data over to the caller (who frees it) and resets b. */
 char *ys_buf_detach(ys_buf *b);
 void ys_buf_free(ys_buf *b);
+/* Frees a scratch buffer and, when an append to it failed, sets *failed:
+ * text built on the side (a label, a note) that ran out of memory fails
+ * the whole output instead of leaving a part of it out. */
+void ys_buf_release(ys_buf *b, int *failed);
 
 /* Makes room for element n in a growable array *p of *cap elements of
  * `size` bytes (doubling, from 8). Returns 0 when out of memory, leaving

@@ -745,6 +745,7 @@ void ysck_rules_derived(ys_ck *c)
 	ys_qspace_init(&x.s, c->tpl, c->cat);
 	if (collect(&x) < 0) {
 		c->out->oom = 1;
+		free(x.v);
 		return;
 	}
 	if (!x.n) {

@@ -21,6 +21,17 @@ static void print_diag(const ys_diag *d, const char *severity)
 
 void cli_error(const ys_diag *d)
 {
+	/* A failure that left no message is an allocation that failed deep in
+	 * a helper returning a bare YS_ENOMEM (every other failure is built
+	 * with ys_fail; the fuzz targets check that). Say so rather than
+	 * print an empty line. */
+	if (!d->msg[0]) {
+		ys_diag m = *d;
+
+		snprintf(m.msg, sizeof m.msg, "内存不足");
+		print_diag(&m, "错误");
+		return;
+	}
 	print_diag(d, "错误");
 }
 
@@ -31,6 +42,13 @@ void cli_warnings(const ys_budget *b)
 	}
 	if (b->nwarnings_dropped)
 		fprintf(stderr, "（另有 %zu 条警告未显示）\n", b->nwarnings_dropped);
+}
+
+void cli_encoding_warning(const char *path, const ys_disclosure *ds)
+{
+	if (ds->source_encoding)
+		fprintf(stderr, "%s: 警告: 文件不是 UTF-8，按 %s 编码读取\n", path,
+			ds->source_encoding);
 }
 
 int cli_opt_value(cli_args *a, const char *lng, const char *shrt, const char **val)

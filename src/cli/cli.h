@@ -9,10 +9,14 @@
 
 #include "../base/status.h"
 #include "../model/budget.h"
+#include "../model/disclosure.h"
 
 /* Prints "file:line:col: 错误: msg" to stderr. */
 void cli_error(const ys_diag *d);
 void cli_warnings(const ys_budget *b);
+/* Warns that path was read as ds->source_encoding, when parse converted
+ * it from an encoding other than UTF-8. */
+void cli_encoding_warning(const char *path, const ys_disclosure *ds);
 
 /* Option parsing: walks argv; for "--name value", "--name=value", "-x
  * value" returns the value in *val. */

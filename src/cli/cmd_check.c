@@ -149,6 +149,14 @@ typedef struct run {
 #define PARSE_TEMPLATE "hebei-2023"
 #define PARSE_YEAR 2023
 
+/* The rules ran out of memory: some findings are missing, so the file
+ * counts as not checked (exit 2), never as clean. */
+static void check_oom(run *r, const char *path)
+{
+	fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+	r->unreadable = 1;
+}
+
 static void env_free(env *e)
 {
 	if (e->have_tpl)
@@ -198,7 +206,7 @@ static void check_bundle(run *r, const char *path)
 	}
 	ys_check_budget_warnings(&job.budget, r->o, &r->fs);
 	if (ys_check_disclosure(&job.ds, &job.cat, &job.tpl, path, r->o, &r->fs) != YS_OK)
-		fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+		check_oom(r, path);
 	ys_job_free(&job);
 }
 
@@ -220,7 +228,7 @@ static void check_loaded(run *r, const char *path, const ys_disclosure *ds)
 	}
 	if (ys_check_disclosure(ds, e->have_cat ? &e->cat : NULL, e->have_tpl ? &e->tpl : NULL,
 				path, r->o, &r->fs) != YS_OK)
-		fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+		check_oom(r, path);
 }
 
 static void check_json(run *r, const char *path, const char *text, size_t len)
@@ -269,6 +277,7 @@ static void check_published(run *r, const char *path)
 	} else {
 		const ys_template *chosen = NULL;
 
+		cli_encoding_warning(path, &ds);
 		/* The template chosen by score is checked with as loaded, even
 		 * when its file is not named after its id. */
 		for (size_t i = 0; ds.template_chosen && i < r->tset.n; i++)
@@ -276,7 +285,7 @@ static void check_published(run *r, const char *path)
 				chosen = &r->tset.v[i];
 		if (chosen && (!ds.year || ds.year == PARSE_YEAR)) {
 			if (ys_check_disclosure(&ds, &e->cat, chosen, path, r->o, &r->fs) != YS_OK)
-				fprintf(stderr, "%s: 错误: 内存不足，部分结果缺失\n", path);
+				check_oom(r, path);
 		} else {
 			check_loaded(r, path, &ds);
 		}

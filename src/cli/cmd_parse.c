@@ -37,6 +37,8 @@ static ys_status parse_one(const char *in, const char *out, const ys_template *t
 	ys_disclosure_init(&ds);
 	st = t ? ys_parse_file(in, t, cat, &ds, d) : ys_parse_file_best(in, set, cat, &ds, d);
 	if (st == YS_OK)
+		cli_encoding_warning(in, &ds);
+	if (st == YS_OK)
 		st = ys_render_json(&ds, &buf, d);
 	if (st == YS_OK && !ys_buf_ok(&buf))
 		st = ys_fail(d, YS_ENOMEM, out, 0, 0, "内存不足");
@@ -93,8 +95,10 @@ int cmd_parse(int argc, char **argv)
 	ys_tset set = {0};
 	ys_diag d;
 
-	if (!files)
+	if (!files) {
+		fprintf(stderr, "yusuan parse: 错误: 内存不足\n");
 		return 2;
+	}
 	for (; a.i < argc; a.i++) {
 		if (cli_opt_flag(&a, "--help", "-h")) {
 			help();

@@ -18,6 +18,8 @@ ys_status ys_job_load_bundle(ys_job *j, const char *dir, const ys_job_opts *o,
 	memset(j, 0, sizeof *j);
 	st = ys_bundle_load(dir, datadir, o ? o->user_catalog : NULL, &j->budget,
 			    &j->cat, d);
+	if (st == YS_ENOMEM && d && !d->msg[0])
+		ys_fail(d, YS_ENOMEM, dir, 0, 0, "内存不足");
 	if (st != YS_OK)
 		return st;
 	j->stage = 1;
@@ -39,6 +41,10 @@ ys_status ys_job_load_bundle(ys_job *j, const char *dir, const ys_job_opts *o,
 	return YS_OK;
 fail:
 	ys_job_free(j);
+	/* A helper that ran out of memory may return without a message: name
+	 * the bundle. */
+	if (st == YS_ENOMEM && d && !d->msg[0])
+		ys_fail(d, YS_ENOMEM, dir, 0, 0, "内存不足");
 	return st;
 }
 

@@ -275,8 +275,8 @@ static ys_status load_keys(ys_catalog *c, const char *path, ys_key_entry *v,
 	return st;
 }
 
-ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
-			  ys_diag *d)
+static ys_status load_year(ys_catalog *c, const char *datadir, int year,
+			   ys_diag *d)
 {
 	char path[4096];
 	ys_status st;
@@ -304,6 +304,18 @@ ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
 		return st;
 	snprintf(path, sizeof path, "%s/catalog/%d/eco.csv", datadir, year);
 	return load_cat(c, path, YS_CAT_ECO, d);
+}
+
+/* On failure nothing is left to free: callers differ in whether they free
+ * a catalog that did not load. */
+ys_status ys_catalog_load(ys_catalog *c, const char *datadir, int year,
+			  ys_diag *d)
+{
+	ys_status st = load_year(c, datadir, year, d);
+
+	if (st != YS_OK)
+		ys_catalog_free(c);
+	return st;
 }
 
 ys_status ys_catalog_add_file(ys_catalog *c, const char *path, ys_diag *d)

@@ -97,6 +97,10 @@ typedef struct ys_disclosure {
 	size_t nperf;
 	int template_chosen;	/* parse scored the templates and chose template_name */
 	int template_score;	/* its score: titles and header labels found */
+	/* The encoding parse read a text document in when it was not UTF-8
+	 * ("GB18030", a static string; NULL otherwise): the CLI warns, naming
+	 * it, since a wrong guess would put mojibake into every name. */
+	const char *source_encoding;
 } ys_disclosure;
 
 void ys_disclosure_init(ys_disclosure *ds);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/limits.h"
 #include "../base/text.h"
 #include "../base/yaml.h"
 #include "../template/build.h"
@@ -43,6 +44,7 @@ struct nctx {
 	int nstrs;
 	long line;	/* template line of the text being expanded */
 	ys_diag *d;
+	int nomem;	/* a text built on the side ran out of memory */
 };
 
 static void str_set(struct nctx *c, const char *name, const char *text)
@@ -92,7 +94,9 @@ static const char *join_projects(struct nctx *c)
 		ys_buf_puts(&buf, c->b->projects[i].name);
 	}
 	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
-	ys_buf_free(&buf);
+	if (!s)
+		c->nomem = 1;
+	ys_buf_release(&buf, &c->nomem);
 	return s;
 }
 
@@ -129,7 +133,9 @@ static const char *orgs_rows(struct nctx *c)
 		put_cell(&buf, o->funding);
 	}
 	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
-	ys_buf_free(&buf);
+	if (!s)
+		c->nomem = 1;
+	ys_buf_release(&buf, &c->nomem);
 	return s;
 }
 
@@ -166,7 +172,9 @@ static const char *assets_rows(struct nctx *c)
 		put_amount_cell(c, &buf, as ? to_display(c, as->value) : 0, as && as->has_value);
 	}
 	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
-	ys_buf_free(&buf);
+	if (!s)
+		c->nomem = 1;
+	ys_buf_release(&buf, &c->nomem);
 	return s;
 }
 
@@ -192,7 +200,9 @@ static const char *procurement_rows(struct nctx *c)
 		put_cell(&buf, f >= 0 ? c->cat->funds[f].name : p->fund);
 	}
 	s = ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf));
-	ys_buf_free(&buf);
+	if (!s)
+		c->nomem = 1;
+	ys_buf_release(&buf, &c->nomem);
 	return s;
 }
 
@@ -384,6 +394,8 @@ static const char *glossary_text(struct nctx *c, ys_ynode *list)
 		num++;
 	}
 	s = ys_buf_ok(&buf) ? ys_arena_strdup(&c->ds->arena, ys_buf_str(&buf)) : NULL;
+	if (!s)
+		c->nomem = 1;
 	ys_buf_free(&buf);
 	return s;
 }
@@ -493,7 +505,7 @@ ys_status ys_narrative_build(ys_disclosure *ds, const ys_template *t,
 	c.d = d;
 	if (!t->path)
 		return YS_OK;
-	if ((st = ys_read_file(t->path, 16u << 20, &text, &len, d)) != YS_OK)
+	if ((st = ys_read_file_limited(t->path, template_bytes, &text, &len, d)) != YS_OK)
 		return st;
 	memset(&y, 0, sizeof y);
 	st = ys_yaml_load(&y, t->path, text, len, d);
@@ -502,6 +514,8 @@ ys_status ys_narrative_build(ys_disclosure *ds, const ys_template *t,
 		return st;
 	c.cube = cube;
 	st = build_sections(&c);
+	if (st == YS_OK && c.nomem)
+		st = ys_fail(d, YS_ENOMEM, t->path, 0, 0, "内存不足");
 	ys_yaml_free(&y);
 	return st;
 }

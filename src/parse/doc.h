@@ -42,6 +42,7 @@ typedef struct ys_pdoc {
 	 * row is shorter. Recognition then infers spans from the rows below. */
 	int spans_unknown;
 	int failed;
+	const char *encoding;	/* text formats: "UTF-8" or "GB18030"; else NULL */
 } ys_pdoc;
 
 void ys_pdoc_para(ys_pdoc *doc, const char *text, size_t len, long line);

@@ -65,9 +65,8 @@ ys_parse_format ys_parse_detect(const char *data, size_t len)
 
 /* Text formats: UTF-8 (with or without BOM) or GBK/GB18030. */
 static ys_status to_utf8(const char *path, const char *data, size_t len, char **text,
-			 size_t *tlen, ys_diag *d)
+			 size_t *tlen, const char **enc, ys_diag *d)
 {
-	const char *enc;
 	ys_status st;
 
 	if (!(*text = malloc(len + 1)))
@@ -82,7 +81,7 @@ static ys_status to_utf8(const char *path, const char *data, size_t len, char **
 			       "不是可识别的公开文件：含有二进制内容（NUL 字节），"
 			       "支持文本导出、HTML、DOCX、XLSX");
 	}
-	if ((st = ys_text_to_utf8(path, text, tlen, &enc, d)) != YS_OK) {
+	if ((st = ys_text_to_utf8(path, text, tlen, enc, d)) != YS_OK) {
 		free(*text);
 		*text = NULL;
 	}
@@ -101,7 +100,7 @@ static ys_status read_doc(const char *path, const char *data, size_t len, ys_pdo
 	switch (f) {
 	case YS_PFMT_TEXT:
 	case YS_PFMT_HTML:
-		if ((st = to_utf8(path, data, len, &text, &tlen, d)) != YS_OK)
+		if ((st = to_utf8(path, data, len, &text, &tlen, &doc->encoding, d)) != YS_OK)
 			return st;
 		st = f == YS_PFMT_TEXT ? ys_read_textexport(path, text, tlen, doc, d)
 				       : ys_read_html(path, text, tlen, doc, d);
@@ -117,6 +116,15 @@ static ys_status read_doc(const char *path, const char *data, size_t len, ys_pdo
 	}
 }
 
+/* Recognition helpers that run out of memory return a bare YS_ENOMEM:
+ * the message then names the document. */
+static ys_status nomem_named(ys_status st, const char *path, ys_diag *d)
+{
+	if (st == YS_ENOMEM && d && !d->msg[0])
+		ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	return st;
+}
+
 ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
 			 const ys_template *t, const ys_catalog *cat,
 			 ys_disclosure *out, ys_diag *d)
@@ -127,8 +135,10 @@ ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
 	(void)cat;
 	if ((st = read_doc(path, data, len, &doc, d)) == YS_OK)
 		st = ys_recognize(&doc, path, t, out, d);
+	if (st == YS_OK && doc.encoding && strcmp(doc.encoding, "UTF-8"))
+		out->source_encoding = doc.encoding;
 	ys_pdoc_free(&doc);
-	return st;
+	return nomem_named(st, path, d);
 }
 
 ys_status ys_parse_file_best(const char *path, const ys_tset *s,
@@ -161,9 +171,11 @@ ys_status ys_parse_file_best(const char *path, const ys_tset *s,
 	if (st == YS_OK) {
 		out->template_chosen = 1;
 		out->template_score = best_score;
+		if (doc.encoding && strcmp(doc.encoding, "UTF-8"))
+			out->source_encoding = doc.encoding;
 	}
 	ys_pdoc_free(&doc);
-	return st;
+	return nomem_named(st, path, d);
 }
 
 ys_status ys_parse_file(const char *path, const ys_template *t,

@@ -151,8 +151,11 @@ static void header_line(dx *x)
 		runs(x->b, ys_buf_str(&parts[i]), NULL);
 	}
 	ys_buf_puts(x->b, "</w:p>");
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 3; i++) {
+		if (!ys_buf_ok(&parts[i]))
+			x->b->failed = 1;
 		ys_buf_free(&parts[i]);
+	}
 }
 
 /* A table cell: width, span, vertical merge ("restart"/"continue"/NULL),
@@ -300,7 +303,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 
 		ys_buf_printf(&note, "注：%s", t->note);
 		para(x->b, "<w:pStyle w:val=\"TableNote\"/>", ys_buf_str(&note), NULL);
-		ys_buf_free(&note);
+		ys_buf_release(&note, &x->b->failed);
 	}
 	x->cell_sz = 0;
 	ys_ptable_free(&p);
@@ -328,6 +331,8 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 		      strstr(name, "绩效目标表") ? "" : "绩效目标表");
 	/* Below the TOC's levels, so without a bookmark. */
 	para(x->b, "<w:pStyle w:val=\"Heading3\"/>", ys_buf_str(&title), NULL);
+	if (!ys_buf_ok(&title))
+		x->b->failed = 1;
 	ys_buf_free(&title);
 	table_start(x->b, tw, 6);
 
@@ -343,7 +348,7 @@ static void perf_docx(dx *x, const ys_dperf *pf, size_t n)
 			      x->ds->money_unit ? x->ds->money_unit : "万元");
 		ys_buf_puts(x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		cell(x, tw[0], 1, NULL, "center", ys_buf_str(&label), 1, 0, HEAD_FILL);
-		ys_buf_free(&label);
+		ys_buf_release(&label, &x->b->failed);
 		cell(x, rest, 5, NULL, "left",
 		     ys_money_format(pf->budget, x->ds->decimals, 0, buf), 0, 0, NULL);
 		ys_buf_puts(x->b, "</w:tr>");
@@ -405,7 +410,7 @@ static const char *text_table(dx *x, const char *p)
 		q += l + (nl ? 1 : 0);
 	}
 	if (!ncols) {	/* only "| --- |" lines: no table (Word wants a row) */
-		ys_buf_free(&tmp);
+		ys_buf_release(&tmp, &x->b->failed);
 		return q;
 	}
 	for (size_t c = 0; c < ncols; c++)
@@ -437,7 +442,7 @@ static const char *text_table(dx *x, const char *p)
 		p += l + (nl ? 1 : 0);
 	}
 	table_end(x->b);
-	ys_buf_free(&tmp);
+	ys_buf_release(&tmp, &x->b->failed);
 	return q;
 }
 
@@ -539,6 +544,8 @@ static ys_status document_xml(dx *x)
 	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", ds->unit_name ? ds->unit_name : "", NULL);
 	ys_buf_printf(&line, "%d年", ds->year);
 	para(x->b, "<w:pStyle w:val=\"Subtitle\"/>", ys_buf_str(&line), NULL);
+	if (!ys_buf_ok(&title) || !ys_buf_ok(&line))
+		x->b->failed = 1;
 	ys_buf_free(&title);
 	ys_buf_free(&line);
 	new_page(x, 0);
@@ -564,7 +571,7 @@ static ys_status document_xml(dx *x)
 
 			ys_section_heading(s, &num, &head);
 			section_docx(x, s, ys_buf_str(&head));
-			ys_buf_free(&head);
+			ys_buf_release(&head, &x->b->failed);
 			/* Performance tables stand in the section that presents them. */
 			if (s->id && strstr(s->id, "perf") && !perf_done)
 				for (; perf_done < ds->nperf; perf_done++)
@@ -578,7 +585,7 @@ static ys_status document_xml(dx *x)
 	sect_pr(x);
 	ys_buf_puts(x->b, "</w:body></w:document>");
 	for (size_t i = 0; i < nh; i++)
-		ys_buf_free(&h[i].text);
+		ys_buf_release(&h[i].text, &x->b->failed);
 	free(h);
 	return st;
 }
@@ -760,6 +767,8 @@ static void core_xml(const ys_disclosure *ds, ys_buf *b)
 		    " xmlns:dcterms=\"http://purl.org/dc/terms/\""
 		    " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
 	ys_xml_text(b, ys_buf_str(&title), title.len);
+	if (!ys_buf_ok(&title))
+		b->failed = 1;
 	ys_buf_free(&title);
 	ys_buf_puts(b, "</dc:title><dc:creator>");
 	if (ds->unit_name)

@@ -250,6 +250,18 @@ static ys_status table_html(ys_buf *b, const ys_disclosure *ds, const ys_dtable 
 /* ---- section text ---- */
 
 /* Splits a "| a | b |" line into cells and writes them as th or td. */
+
+/* A copy of n bytes of s; when memory runs out, b is marked failed so that
+ * the page is refused (内存不足) instead of coming out with a part missing. */
+static char *dup_or_fail(ys_buf *b, const char *s, size_t n)
+{
+	char *c = strndup(s, n);
+
+	if (!c)
+		b->failed = 1;
+	return c;
+}
+
 static void pipe_row(ys_buf *b, const char *line, size_t len, int header)
 {
 	const char *p = line, *end = line + len;
@@ -268,7 +280,7 @@ static void pipe_row(ys_buf *b, const char *line, size_t len, int header)
 			;
 		for (e = q; e > s && e[-1] == ' '; e--)
 			;
-		cell = strndup(s, (size_t)(e - s));
+		cell = dup_or_fail(b, s, (size_t)(e - s));
 		if (cell) {
 			int money = !header && *cell && strspn(cell, "0123456789.,-+") == strlen(cell);
 
@@ -323,7 +335,7 @@ static void section_text(ys_buf *b, const char *text)
 				in_table = 0;
 			}
 			if (len) {
-				char *line = strndup(p, len);
+				char *line = dup_or_fail(b, p, len);
 
 				if (line) {
 					int note = !strncmp(line, "注：", strlen("注："));
@@ -363,7 +375,7 @@ static void put_multiline(ys_buf *b, const char *s)
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(p + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (p + i)) : len - i;
-		char *line = strndup(p + i, n);
+		char *line = dup_or_fail(b, p + i, n);
 
 		if (line) {
 			put(b, line);

@@ -382,8 +382,11 @@ static void header_line(pdf *p)
 			p->y += th;
 	}
 	p->y += (n == 3 ? h : 0) + 4;
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 3; i++) {
+		if (!ys_buf_ok(&parts[i]))
+			p->nomem = 1;
 		ys_buf_free(&parts[i]);
+	}
 }
 
 /* The merged header and the 栏次 row at p->y, column x positions cx[]. */
@@ -513,7 +516,7 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 		p->y += 6;
 		p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&note), SERIF, 10, 0,
 				  AL_LEFT);
-		ys_buf_free(&note);
+		ys_buf_release(&note, &p->nomem);
 	}
 	ys_ptable_free(&t);
 	p->tpt = TABLE_PT;
@@ -533,8 +536,10 @@ static void paragraph(pdf *p, const char *s, size_t len, double size, int first_
 
 	/* The first-line indent as two ideographic spaces, as typed in
 	 * Chinese documents (and kept by text extraction). */
-	if (!text)
+	if (!text) {
+		p->nomem = 1;
 		return;
+	}
 	snprintf(text, len + 8, "%s%.*s", first_indent ? "　　" : "", (int)len, s);
 	set_text(p, text, -1, SERIF, size, 0, text_w(p), AL_LEFT);
 	free(text);
@@ -625,7 +630,7 @@ static const char *text_table(pdf *p, const char *s)
 	}
 	p->y += 8;
 	for (size_t c = 0; c < YS_TEXT_MAX_CELLS; c++)
-		ys_buf_free(&text[c]);
+		ys_buf_release(&text[c], &p->nomem);
 	return q;
 }
 
@@ -695,6 +700,8 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 	p->y += 10;
 	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, 12.5, 1,
 			  AL_CENTER) + 8;
+	if (!ys_buf_ok(&title))
+		p->nomem = 1;
 	ys_buf_free(&title);
 
 	cells[0] = (pcell){pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称",
@@ -760,7 +767,7 @@ static void perf_pdf(pdf *p, const ys_dperf *pf, size_t n)
 				close_run(p, &runs[c], x[c], w[c]);
 	}
 	p->y += 12;
-	ys_buf_free(&label);
+	ys_buf_release(&label, &p->nomem);
 }
 
 /* ---- the document ---- */
@@ -780,6 +787,8 @@ static void title_page(pdf *p)
 		size -= 2;
 	p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&title), SANS, size, 1,
 			  AL_CENTER);
+	if (!ys_buf_ok(&title))
+		p->nomem = 1;
 	ys_buf_free(&title);
 	/* Below a long title that reaches past the usual place. */
 	p->y = p->y + 24 > p->ph * 0.62 ? p->y + 24 : p->ph * 0.62;
@@ -875,7 +884,7 @@ static ys_status layout_doc(pdf *p, size_t ntoc_entries)
 
 			ys_section_heading(s, &num, &head);
 			section_pdf(p, s, ys_buf_str(&head));
-			ys_buf_free(&head);
+			ys_buf_release(&head, &p->nomem);
 			/* Performance tables stand in the section that presents them. */
 			if (s->id && strstr(s->id, "perf"))
 				for (; perf_done < ds->nperf; perf_done++)
@@ -910,6 +919,8 @@ static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 		ys_office_doc_title(p->ds, &title);
 		cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
 					       ys_buf_str(&title));
+		if (!ys_buf_ok(&title))
+			p->nomem = 1;
 		ys_buf_free(&title);
 		if (p->ds->unit_name)
 			cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_AUTHOR,
@@ -927,6 +938,10 @@ static ys_status run_pass(pdf *p, ys_buf *out, size_t ntoc_entries, ys_diag *d)
 		st = YS_ENOMEM;
 	if (st != YS_OK)
 		return ys_fail(d, st, NULL, 0, 0, st == YS_ENOMEM ? "内存不足" : "表头行过多");
+	/* The stream writes into memory (write_buf): a write error there is
+	 * a buffer that could not grow. */
+	if (cs == CAIRO_STATUS_WRITE_ERROR || cs == CAIRO_STATUS_NO_MEMORY)
+		return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
 	if (cs != CAIRO_STATUS_SUCCESS)
 		return ys_fail(d, YS_EIO, NULL, 0, 0, "无法生成 PDF：%s", cairo_status_to_string(cs));
 	return YS_OK;

@@ -300,8 +300,13 @@ static lxw_row_t sheet_top(xl *x, lxw_worksheet *ws, const char *title,
 		put_span(x, ws, 1, a, (lxw_col_t)(b - 1), part[1], x->center);
 		put_span(x, ws, 1, b, last, part[2], x->right);
 	}
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 3; i++) {
+		if (!ys_buf_ok(&parts[i]))
+			x->enomem = 1;
 		ys_buf_free(&parts[i]);
+	}
+	if (!ys_buf_ok(&line))
+		x->enomem = 1;
 	ys_buf_free(&line);
 	return 2;
 }
@@ -428,7 +433,7 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 		ys_buf_printf(&note, "注：%s", t->note);
 		worksheet_set_row(ws, r, 22, NULL);
 		put_span(x, ws, r, 0, last, ys_buf_str(&note), x->note);
-		ys_buf_free(&note);
+		ys_buf_release(&note, &x->enomem);
 	}
 	ys_ptable_free(&p);
 	return YS_OK;
@@ -473,6 +478,8 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 		worksheet_set_column(ws, c, c, widths[c], NULL);
 	r = sheet_top(x, ws, ys_buf_str(&title), widths, 5);
 	worksheet_set_row(ws, 0, text_lines(ys_buf_str(&title), 80) * 24 + 8, NULL);
+	if (!ys_buf_ok(&title))
+		x->enomem = 1;
 	ys_buf_free(&title);
 
 	put_text(x, ws, r, 0, pf->scope && !strcmp(pf->scope, "department") ? "部门名称" : "项目名称",
@@ -486,7 +493,7 @@ static ys_status perf_sheet(xl *x, const ys_dperf *pf, size_t n)
 		ys_buf_printf(&money, "预算金额（%s）",
 			      x->ds->money_unit ? x->ds->money_unit : "万元");
 		put_text(x, ws, r, 0, ys_buf_str(&money), x->label);
-		ys_buf_free(&money);
+		ys_buf_release(&money, &x->enomem);
 		/* A merged cell holding a number: merge, then overwrite the
 		 * first cell (libxlsxwriter's documented way). */
 		merge(x, ws, r, 1, r, 5, "", x->amount_left);
@@ -597,11 +604,15 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	for (size_t i = 0; st == YS_OK && i < ds->nperf; i++)
 		st = perf_sheet(&x, &ds->perf[i], i + 1);
 	err = workbook_close(x.wb);
+	if (!ys_buf_ok(&doc_title))
+		x.enomem = 1;
 	ys_buf_free(&doc_title);
 	for (size_t i = 0; i < x.nnames; i++)
 		free(x.names[i]);
 	free(x.names);
-	if (st == YS_OK && x.long_chars)
+	if (st == YS_OK && x.enomem)
+		st = ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+	else if (st == YS_OK && x.long_chars)
 		st = ys_fail(d, YS_EINPUT, NULL, 0, 0,
 			     "工作表“%s”第 %ld 行有一段 %zu 个字符的文字，超过 XLSX 单元格上限 "
 			     "32767 个字符；未生成 XLSX（请缩短该文字，或改用 docx、pdf、html 格式）",

@@ -66,3 +66,21 @@ if [ "$rc" -eq 2 ] && grep -q "budget.yaml:4:[0-9]*: 错误: YAML 嵌套层数�
 else
 	no "bounds: deep YAML nesting (exit $rc)" "$tmp/err"
 fi
+
+# Encoding of published documents: the reference text export in GB18030
+# parses to the same disclosure as the UTF-8 one, and parse and check both
+# warn that it was read as GB18030; the UTF-8 one gets no warning.
+iconv -f UTF-8 -t GB18030 tests/parse/pingxiang-zonggonghui-2023-budget.txt >"$tmp/gb.txt"
+$YS parse tests/parse/pingxiang-zonggonghui-2023-budget.txt -o "$tmp/u8.json" >"$tmp/out" 2>"$tmp/err.u8"
+$YS parse "$tmp/gb.txt" -o "$tmp/gb.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+$YS check "$tmp/gb.txt" >"$tmp/out" 2>"$tmp/err.check"
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/gb.json" "$tmp/u8.json" &&
+   grep -q "gb.txt: 警告: 文件不是 UTF-8，按 GB18030 编码读取" "$tmp/err" &&
+   grep -q "gb.txt: 警告: 文件不是 UTF-8，按 GB18030 编码读取" "$tmp/err.check" &&
+   ! grep -q "GB18030" "$tmp/err.u8"; then
+	ok "encoding: a GB18030 text export parses whole, and parse and check warn naming GB18030"
+else
+	cat "$tmp/err.check" >>"$tmp/err"
+	no "encoding: GB18030 document for parse/check (exit $rc)" "$tmp/err"
+fi
