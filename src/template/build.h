@@ -17,6 +17,11 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 			      const ys_budget *b, const ys_catalog *cat,
 			      const ys_cube *cube, ys_diag *d);
 
+/* Moves the notes of ds's empty tables (those without an empty_note of
+ * their own) into ds->empty_tables_note, t->empty_tables_note with
+ * {tables} and {numbers} filled in. Called by ys_build_disclosure. */
+ys_status ys_build_tables_note(ys_disclosure *ds, const ys_template *t);
+
 /* Does atom a (of budget b) pass filter f? */
 int ys_filter_match(const ys_filter *f, const ys_atom *a, const ys_budget *b);
 
