@@ -143,7 +143,8 @@ static void tables(ys_ck *c)
 				  c->tpl->tables[last].id);
 		if (k > last)
 			last = k;
-		if (table_empty(t) && (!t->note || !t->note[0]))
+		if (table_empty(t) && (!t->note || !t->note[0]) &&
+		    !(ds->empty_tables_note && ds->empty_tables_note[0]))
 			ysck_emit(c, "YS-P003", t, NULL, NULL, NULL, "%s 没有数据，也没有空表列示的说明", t->id);
 		if (t->unit_name && ds->unit_name && strcmp(t->unit_name, ds->unit_name))
 			ysck_emit(c, "YS-P005", t, NULL, NULL, NULL, "表头单位“%s”与文件单位“%s”不同",

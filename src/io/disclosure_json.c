@@ -211,10 +211,14 @@ static ys_status read_table(rd *r, json_t *jt, ys_dtable *t, size_t ti)
 		return ys_fail(r->d, YS_EINPUT, r->path, 0, 0, "%s 应为对象", where);
 	if ((st = opt_str(r, jt, "id", where, &t->id)) ||
 	    (st = opt_str(r, jt, "title", where, &t->title)) ||
+	    (st = opt_str(r, jt, "number", where, &t->number)) ||
 	    (st = opt_str(r, jt, "note", where, &t->note)) ||
 	    (st = opt_str(r, jt, "unit_name", where, &t->unit_name)) ||
 	    (st = opt_str(r, jt, "money_unit", where, &t->money_unit)))
 		return st;
+	/* 序号 and 栏次 are printed unless the table says otherwise. */
+	t->no_seq = json_is_false(json_object_get(jt, "seq"));
+	t->no_numbering = json_is_false(json_object_get(jt, "numbering"));
 	year = json_object_get(jt, "year");
 	if (json_is_integer(year))
 		t->year = (int)json_integer_value(year);
@@ -323,7 +327,8 @@ static ys_status read_root(rd *r, json_t *root)
 			       "schema 应为 \"" SCHEMA "\"");
 	if ((st = opt_str(r, root, "kind", "", &ds->kind)) ||
 	    (st = opt_str(r, root, "money_unit", "", &ds->money_unit)) ||
-	    (st = opt_str(r, root, "template", "", &ds->template_name)))
+	    (st = opt_str(r, root, "template", "", &ds->template_name)) ||
+	    (st = opt_str(r, root, "empty_tables_note", "", &ds->empty_tables_note)))
 		return st;
 	if (!ds->kind)
 		ds->kind = "budget";

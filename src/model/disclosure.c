@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "../base/buf.h"
+
 void ys_disclosure_init(ys_disclosure *ds)
 {
 	memset(ds, 0, sizeof *ds);
@@ -77,4 +79,12 @@ size_t ys_dperf_run(const ys_dperf *p, size_t i, int lv2)
 			break;
 	}
 	return k - i;
+}
+
+void ys_dtable_heading(const ys_dtable *t, ys_buf *out)
+{
+	if (t->number && t->number[0])
+		ys_buf_printf(out, "%s %s", t->number, t->title ? t->title : "");
+	else
+		ys_buf_puts(out, t->title ? t->title : "（未识别的表格）");
 }

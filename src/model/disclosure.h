@@ -22,6 +22,8 @@
 #include "../base/status.h"
 #include "budget.h"
 
+struct ys_buf;
+
 typedef struct ys_dcol {
 	const char *key;
 	const char *label;
@@ -48,12 +50,15 @@ typedef struct ys_drow {
 typedef struct ys_dtable {
 	const char *id;		/* "T1" … "T9"; NULL for an unrecognised table */
 	const char *title;
+	const char *number;	/* table number as printed ("表1", "公开表1-1"), or NULL */
 	const char *note;	/* empty-table note, without "注：" */
 	ys_dcol *cols;
 	size_t ncols;
 	ys_drow *rows;
 	size_t nrows;
 	int two_sided;
+	int no_seq;		/* published without a 序号 column */
+	int no_numbering;	/* published without a 栏次 row */
 	/* What a parser found in the table's own header lines, NULL if none. */
 	const char *unit_name;
 	int year;
@@ -95,6 +100,9 @@ typedef struct ys_disclosure {
 	size_t nsections;
 	ys_dperf *perf;
 	size_t nperf;
+	/* One note for all empty tables (templates with empty_tables_note),
+	 * printed after the tables, without "注："; NULL otherwise. */
+	const char *empty_tables_note;
 	int template_chosen;	/* parse scored the templates and chose template_name */
 	int template_score;	/* its score: titles and header labels found */
 	/* The encoding parse read a text document in when it was not UTF-8
@@ -115,6 +123,10 @@ int ys_drow_has_col(const ys_dtable *t, const ys_drow *r, size_t col);
 /* The number of indicator rows from i on that share 一级指标 (and 二级指标
  * when lv2): the rows a merged cell spans in a 绩效目标表. */
 size_t ys_dperf_run(const ys_dperf *p, size_t i, int lv2);
+/* The heading a renderer prints above t: its number and title
+ * ("表1 部门收支总表"), the title alone, or a placeholder for an
+ * unrecognised table without one. */
+void ys_dtable_heading(const ys_dtable *t, struct ys_buf *out);
 /* Counts the cells with a value, over all tables. */
 size_t ys_disclosure_count_values(const ys_disclosure *ds);
 

@@ -79,6 +79,79 @@ static char *adup(struct rec *r, const char *s)
 
 /* ---- titles ---------------------------------------------------------- */
 
+/* Length of a table number at s ("表1", "表1-1", "公开表1-1", "附表3",
+ * "表一"), with the separator after it (" ", "：", "、", "."), or 0. */
+static size_t cn_number_len(const char *s);
+
+static size_t number_len(const char *s, size_t *numlen)
+{
+	static const char *const lead[] = {"公开表", "附表", "表"};
+	size_t n = 0, k, digits;
+
+	for (k = 0; k < sizeof lead / sizeof *lead; k++)
+		if (!strncmp(s, lead[k], strlen(lead[k]))) {
+			n = strlen(lead[k]);
+			break;
+		}
+	if (k == sizeof lead / sizeof *lead)
+		return 0;
+	digits = n;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (n == digits)
+		n += cn_number_len(s + n);
+	if (n == digits)
+		return 0;
+	while ((s[n] == '-' || s[n] == '.') && s[n + 1] >= '0' && s[n + 1] <= '9') {
+		n++;
+		while (s[n] >= '0' && s[n] <= '9')
+			n++;
+	}
+	*numlen = n;
+	if (!strncmp(s + n, "：", strlen("：")) || !strncmp(s + n, "、", strlen("、")))
+		n += strlen("：");
+	else if (s[n] == ':' || s[n] == '.')
+		n++;
+	return n;
+}
+
+/* The title as a template names it: spaces squashed, a table number in
+ * front moved to number (cap bytes; "" when none), 《》 dropped and a
+ * bracketed tail such as "（2023年）" cut. The unit name and year in front
+ * stay: titles are matched by their end. */
+static void title_core(const char *title, char *out, char *number, size_t cap)
+{
+	char sq[SQ];
+	size_t n, numlen = 0, o = 0;
+	const char *p;
+
+	squash(title, sq);
+	number[0] = '\0';
+	p = sq;
+	if ((n = number_len(p, &numlen))) {
+		snprintf(number, cap, "%.*s", (int)(numlen < cap ? numlen : cap - 1), p);
+		p += n;
+	}
+	for (; *p && o + 1 < SQ; p++) {
+		if (!strncmp(p, "《", strlen("《")) || !strncmp(p, "》", strlen("》"))) {
+			p += strlen("《") - 1;
+			continue;
+		}
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+	/* A bracketed tail: （2023年）, (单位：万元). */
+	if (o && (ends(out, "）") || out[o - 1] == ')')) {
+		char *open = NULL;
+
+		for (char *q = out; *q; q++)
+			if (!strncmp(q, "（", strlen("（")) || *q == '(')
+				open = q;
+		if (open && open > out)
+			*open = '\0';
+	}
+}
+
 /* Length of the template name (title or alias, with or without 部门预算)
  * that title ends with, 0 when none. */
 static size_t title_match(const char *title, const char *name)
@@ -95,11 +168,11 @@ static size_t title_match(const char *title, const char *name)
 
 static const ys_ttable *find_table(const ys_template *t, const char *title)
 {
-	char sq[SQ];
+	char sq[SQ], number[64];
 	const ys_ttable *best = NULL;
 	size_t best_len = 0;
 
-	squash(title, sq);
+	title_core(title, sq, number, sizeof number);
 	if (!sq[0])
 		return NULL;
 	for (size_t i = 0; i < t->ntables; i++) {
@@ -670,13 +743,23 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 	uint8_t *used = NULL;
 	struct item_keys keys = {0};
 	int64_t fnum = 1, fden = 1;
+	int pline = 0;
 	ys_status st = YS_OK;
 
 	memset(dt, 0, sizeof *dt);
 	memset(&m, 0, sizeof m);
 	dt->id = tt->id;
-	dt->title = adup(r, title);
+	{
+		char core[SQ], number[64];
+
+		title_core(title, core, number, sizeof number);
+		dt->title = adup(r, core[0] ? core : title);
+		if (number[0])
+			dt->number = adup(r, number);
+	}
 	dt->two_sided = tt->two_sided;
+	dt->no_seq = !tt->seq;
+	dt->no_numbering = !tt->numbering;
 	dt->src_line = t->line;
 	dt->ncols = tt->ncols;
 	dt->cols = ys_arena_alloc(&ds->arena, (tt->ncols + 1) * sizeof *dt->cols);
@@ -767,6 +850,8 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 				any = 1;
 		if (!any)
 			continue;
+		/* Without a 序号 column the printed line is the line's place. */
+		pline++;
 		if (tt->two_sided) {
 			sides[0] = "income";
 			sides[1] = "expense";
@@ -844,7 +929,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 					dr.total = it->total;
 					dr.heading = it->heading;
 				} else {
-					dr.line = seq;
+					dr.line = seq ? seq : pline;
 				}
 			} else {
 				char sq[SQ];
@@ -1293,6 +1378,17 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 				if (!starts(b->text, "注："))
 					note = strchr(b->text, ':') ? strchr(b->text, ':') + 1 : b->text;
 				r.tables[r.ntables - 1].note = adup(&r, ys_trim((char *)adup(&r, note)));
+				continue;
+			}
+			/* The one note for all empty tables, after a table with
+			 * figures, in a template that prints one. */
+			if ((starts(sq, "注：") || starts(sq, "注:")) && last_was_table &&
+			    t->empty_tables_note && !ds->empty_tables_note) {
+				const char *note = b->text + (starts(b->text, "注：") ? strlen("注：") : 0);
+
+				if (!starts(b->text, "注："))
+					note = strchr(b->text, ':') ? strchr(b->text, ':') + 1 : b->text;
+				ds->empty_tables_note = adup(&r, ys_trim((char *)adup(&r, note)));
 				continue;
 			}
 			last_was_table = 0;

@@ -1,7 +1,9 @@
 /*
  * csv.c - every table cell as one CSV record (long format), for
- * spreadsheets and databases: table,title,line,side,item,code,name,column,
- * label,value. Text cells that a spreadsheet would run as a formula
+ * spreadsheets and databases: table,number,title,line,side,item,code,name,
+ * column,label,value (number: the table number as printed, 表1). A table's
+ * note and the one note for all empty tables are records of column `note`
+ * with the text as value (the latter with an empty table). Text cells that a spreadsheet would run as a formula
  * (= + - @ first) are prefixed with an apostrophe.
  */
 #include "render.h"
@@ -29,9 +31,21 @@ static void field(ys_buf *b, const char *s, int neutralise)
 	ys_buf_putc(b, '"');
 }
 
+static void note_record(ys_buf *b, const ys_dtable *t, const char *text)
+{
+	field(b, t ? t->id : NULL, 1);
+	ys_buf_putc(b, ',');
+	field(b, t ? t->number : NULL, 1);
+	ys_buf_putc(b, ',');
+	field(b, t ? t->title : NULL, 1);
+	ys_buf_puts(b, ",0,\"\",\"\",\"\",\"\",\"note\",\"注\",");
+	field(b, text, 1);
+	ys_buf_puts(b, "\r\n");
+}
+
 ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 {
-	ys_buf_puts(out, "table,title,line,side,item,code,name,column,label,value\r\n");
+	ys_buf_puts(out, "table,number,title,line,side,item,code,name,column,label,value\r\n");
 	for (size_t i = 0; i < ds->ntables; i++) {
 		const ys_dtable *t = &ds->tables[i];
 
@@ -44,6 +58,8 @@ ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 				if (!ys_drow_has_col(t, row, c))
 					continue;
 				field(out, t->id, 1);
+				ys_buf_putc(out, ',');
+				field(out, t->number, 1);
 				ys_buf_putc(out, ',');
 				field(out, t->title, 1);
 				ys_buf_printf(out, ",%d,", row->line ? row->line : (int)r + 1);
@@ -64,6 +80,10 @@ ys_status ys_render_csv(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 				ys_buf_puts(out, "\r\n");
 			}
 		}
+		if (t->note)
+			note_record(out, t, t->note);
 	}
+	if (ds->empty_tables_note)
+		note_record(out, NULL, ds->empty_tables_note);
 	return ys_buf_ok(out) ? YS_OK : ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
 }

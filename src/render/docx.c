@@ -230,6 +230,7 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 	int tw[YS_MAX_PCOLS], avail;
 	char buf[YS_MONEY_FMT_MAX];
 	int landscape;
+	ys_buf title = YS_BUF_INIT;
 
 	if (ys_ptable_init(&p, t, tt) != YS_OK)
 		return YS_ENOMEM;
@@ -251,8 +252,9 @@ static ys_status table_docx(dx *x, const ys_dtable *t, const ys_ttable *tt)
 	for (size_t c = 0; c < p.np; c++)
 		tw[c] = (int)(w[c] * (x->cell_sz ? 5.0 * x->cell_sz : 90.0));
 
-	heading_para(x, "Heading2", "<w:jc w:val=\"center\"/>",
-		     t->title ? t->title : "（未识别的表格）");
+	ys_dtable_heading(t, &title);
+	heading_para(x, "Heading2", "<w:jc w:val=\"center\"/>", ys_buf_str(&title));
+	ys_buf_free(&title);
 	header_line(x);
 	table_start(x->b, tw, p.np);
 
@@ -483,8 +485,7 @@ static size_t collect_headings(const ys_disclosure *ds, heading **out)
 	ys_buf_puts(&h[n++].text, "第一部分　部门预算公开表");
 	for (size_t i = 0; i < ds->ntables; i++) {
 		h[n].level = 2;
-		ys_buf_puts(&h[n++].text,
-			    ds->tables[i].title ? ds->tables[i].title : "（未识别的表格）");
+		ys_dtable_heading(&ds->tables[i], &h[n++].text);
 	}
 	if (ds->nsections || ds->nperf) {
 		h[n].level = 1;
@@ -559,6 +560,13 @@ static ys_status document_xml(dx *x)
 		const ys_dtable *tb = &ds->tables[i];
 
 		st = table_docx(x, tb, x->tpl && tb->id ? ys_template_table(x->tpl, tb->id) : NULL);
+	}
+	if (st == YS_OK && ds->empty_tables_note) {
+		ys_buf note = YS_BUF_INIT;
+
+		ys_buf_printf(&note, "注：%s", ds->empty_tables_note);
+		para(x->b, "<w:pStyle w:val=\"TableNote\"/>", ys_buf_str(&note), NULL);
+		ys_buf_free(&note);
 	}
 	if (st == YS_OK && (ds->nsections || ds->nperf)) {
 		new_page(x, 0);

@@ -144,13 +144,16 @@ static ys_status table_html(ys_buf *b, const ys_disclosure *ds, const ys_dtable 
 	ys_pline *lines;
 	size_t nl;
 	int have_grid = 0;
+	ys_buf heading = YS_BUF_INIT;
 
 	ys_buf_printf(b, "<section class=\"tbl%s\" id=\"tbl-%zu\">\n", np > 10 ? " wide" : "",
 		      index + 1);
 	if (index == 0)
 		ys_buf_puts(b, "<h2 class=\"part\" id=\"tables\">第一部分　部门预算公开表</h2>\n");
 	ys_buf_puts(b, "<h2>");
-	put(b, t->title ? t->title : "（未识别的表格）");
+	ys_dtable_heading(t, &heading);
+	put(b, ys_buf_str(&heading));
+	ys_buf_free(&heading);
 	ys_buf_puts(b, "</h2>\n");
 	table_head_lines(b, ds);
 	ys_buf_puts(b, "<table>\n<thead>\n");
@@ -189,7 +192,7 @@ static ys_status table_html(ys_buf *b, const ys_disclosure *ds, const ys_dtable 
 		ys_buf_puts(b, "</tr>\n");
 	}
 	free(grid);
-	if (!tt || tt->numbering) {
+	if (!t->no_numbering) {
 		ys_buf_puts(b, "<tr class=\"num\"><td>栏次</td>");
 		for (size_t c = 1; c < np; c++)
 			ys_buf_printf(b, "<td>%zu</td>", c);
@@ -205,18 +208,19 @@ static ys_status table_html(ys_buf *b, const ys_disclosure *ds, const ys_dtable 
 		const ys_drow *main = t->two_sided
 			? (lines[i].income ? lines[i].income : lines[i].expense)
 			: lines[i].row;
-		int total = main && main->total, heading = main && main->heading;
+		int total = main && main->total, head = main && main->heading;
 
-		ys_buf_printf(b, "<tr%s><td class=\"seq\">%d</td>",
-			      total ? " class=\"total\"" : heading ? " class=\"heading\"" : "",
-			      lines[i].seq);
-		for (size_t c = 1; c < np; c++) {
+		ys_buf_printf(b, "<tr%s>",
+			      total ? " class=\"total\"" : head ? " class=\"heading\"" : "");
+		for (size_t c = 0; c < np; c++) {
 			const ys_drow *r = t->two_sided
-				? (strcmp(pc[c].side, "income") ? lines[i].expense : lines[i].income)
+				? (!pc[c].side ? NULL : strcmp(pc[c].side, "income") ? lines[i].expense : lines[i].income)
 				: lines[i].row;
 			char m[YS_MONEY_FMT_MAX];
 
-			if (pc[c].kind == YS_PCOL_CODE) {
+			if (pc[c].kind == YS_PCOL_SEQ) {
+				ys_buf_printf(b, "<td class=\"seq\">%d", lines[i].seq);
+			} else if (pc[c].kind == YS_PCOL_CODE) {
 				ys_buf_puts(b, "<td class=\"code\">");
 				if (r)
 					put(b, r->code);
@@ -586,6 +590,7 @@ ys_status ys_render_html(const ys_disclosure *ds, const ys_template *t,
 {
 	size_t sec_no = 0;
 	const ys_dsection *intro = ys_disclosure_section(ds, "intro");
+	ys_buf heading = YS_BUF_INIT;
 
 	ys_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -611,8 +616,15 @@ ys_status ys_render_html(const ys_disclosure *ds, const ys_template *t,
 			 "<li><a class=\"h\" href=\"#charts\">预算图解</a></li>\n"
 			 "<li><a class=\"h\" href=\"#tables\">第一部分　部门预算公开表</a>\n<ol>\n");
 	for (size_t i = 0; i < ds->ntables; i++) {
-		ys_buf_printf(out, "<li><a href=\"#tbl-%zu\">%zu. ", i + 1, i + 1);
-		put(out, ds->tables[i].title);
+		ys_buf_printf(out, "<li><a href=\"#tbl-%zu\">", i + 1);
+		if (ds->tables[i].number && ds->tables[i].number[0]) {
+			ys_buf_reset(&heading);
+			ys_dtable_heading(&ds->tables[i], &heading);
+			put(out, ys_buf_str(&heading));
+		} else {
+			ys_buf_printf(out, "%zu. ", i + 1);
+			put(out, ds->tables[i].title);
+		}
 		ys_buf_puts(out, "</a></li>\n");
 	}
 	ys_buf_puts(out, "</ol></li>\n<li><a class=\"h\" href=\"#narrative\">第二部分　");
@@ -633,8 +645,16 @@ ys_status ys_render_html(const ys_disclosure *ds, const ys_template *t,
 		const ys_dtable *tb = &ds->tables[i];
 		const ys_ttable *tt = t && tb->id ? ys_template_table(t, tb->id) : NULL;
 
-		if (table_html(out, ds, tb, tt, i) != YS_OK)
+		if (table_html(out, ds, tb, tt, i) != YS_OK) {
+			ys_buf_free(&heading);
 			return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+		}
+	}
+	ys_buf_free(&heading);
+	if (ds->empty_tables_note) {
+		ys_buf_puts(out, "<p class=\"note tables-note\">注：");
+		put(out, ds->empty_tables_note);
+		ys_buf_puts(out, "</p>\n");
 	}
 
 	ys_buf_puts(out, "<section id=\"narrative\" class=\"part-break\">\n<h2 class=\"part\">第二部分　");

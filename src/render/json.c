@@ -39,6 +39,12 @@ static json_t *table_json(const ys_disclosure *ds, const ys_dtable *t)
 		goto fail;
 	set(o, "id", str_or_null(t->id));
 	set(o, "title", str_or_null(t->title));
+	if (t->number)
+		set(o, "number", json_string(t->number));
+	if (t->no_seq)
+		set(o, "seq", json_false());
+	if (t->no_numbering)
+		set(o, "numbering", json_false());
 	for (size_t c = 0; c < t->ncols; c++) {
 		json_t *col = json_object();
 
@@ -173,6 +179,8 @@ ys_status ys_render_json(const ys_disclosure *ds, ys_buf *out, ys_diag *d)
 		}
 		set(root, "template_match", m);
 	}
+	if (ds->empty_tables_note)
+		set(root, "empty_tables_note", json_string(ds->empty_tables_note));
 	for (size_t i = 0; i < ds->ntables; i++) {
 		json_t *t = table_json(ds, &ds->tables[i]);
 

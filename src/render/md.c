@@ -87,9 +87,12 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 	size_t nl;
 	char label[512];
 	int have_grid = 0;
+	ys_buf heading = YS_BUF_INIT;
 
 	ys_buf_puts(b, "## ");
-	put_cell(b, t->title ? t->title : "（未识别的表格）");
+	ys_dtable_heading(t, &heading);
+	put_cell(b, ys_buf_str(&heading));
+	ys_buf_free(&heading);
 	ys_buf_puts(b, "\n\n");
 	print_header_lines(ds, b);
 	if (tt && tt->nheader) {
@@ -123,10 +126,13 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 	ys_buf_puts(b, "\n|");
 	for (size_t c = 0; c < np; c++)
 		ys_buf_puts(b, pc[c].kind == YS_PCOL_VALUE ? " ---: |" : " --- |");
-	ys_buf_puts(b, "\n| 栏次 |");
-	for (size_t c = 1; c < np; c++)
-		ys_buf_printf(b, " %zu |", c);
 	ys_buf_putc(b, '\n');
+	if (!t->no_numbering) {
+		ys_buf_puts(b, "| 栏次 |");
+		for (size_t c = 1; c < np; c++)
+			ys_buf_printf(b, " %zu |", c);
+		ys_buf_putc(b, '\n');
+	}
 	free(grid);
 
 	lines = calloc(t->nrows + 1, sizeof *lines);
@@ -134,14 +140,16 @@ static ys_status table_md(const ys_disclosure *ds, const ys_dtable *t,
 		return YS_ENOMEM;
 	nl = ys_table_lines(t, lines);
 	for (size_t i = 0; i < nl; i++) {
-		ys_buf_printf(b, "| %d |", lines[i].seq);
-		for (size_t c = 1; c < np; c++) {
+		ys_buf_putc(b, '|');
+		for (size_t c = 0; c < np; c++) {
 			const ys_drow *r = t->two_sided
-				? (strcmp(pc[c].side, "income") ? lines[i].expense : lines[i].income)
+				? (!pc[c].side ? NULL : strcmp(pc[c].side, "income") ? lines[i].expense : lines[i].income)
 				: lines[i].row;
 
 			ys_buf_putc(b, ' ');
-			if (r && pc[c].kind == YS_PCOL_CODE)
+			if (pc[c].kind == YS_PCOL_SEQ)
+				ys_buf_printf(b, "%d", lines[i].seq);
+			else if (r && pc[c].kind == YS_PCOL_CODE)
 				put_cell(b, r->code);
 			else if (r && pc[c].kind == YS_PCOL_NAME)
 				put_cell(b, row_name(r));
@@ -239,6 +247,11 @@ ys_status ys_render_md(const ys_disclosure *ds, const ys_template *t,
 
 		if (table_md(ds, tb, tt, out) != YS_OK)
 			return ys_fail(d, YS_ENOMEM, NULL, 0, 0, "内存不足");
+	}
+	if (ds->empty_tables_note) {
+		ys_buf_puts(out, "注：");
+		put_cell(out, ds->empty_tables_note);
+		ys_buf_puts(out, "\n\n");
 	}
 	for (size_t i = 0, num = 0; i < ds->nsections; i++) {
 		const ys_dsection *sec = &ds->sections[i];

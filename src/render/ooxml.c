@@ -40,7 +40,7 @@ ys_status ys_ptable_init(ys_ptable *p, const ys_dtable *t, const ys_ttable *tt)
 	memset(p, 0, sizeof *p);
 	p->t = t;
 	p->np = ys_table_layout(t, ys_table_by_code(t, tt), p->pc);
-	p->numbering = tt ? tt->numbering : 1;
+	p->numbering = !t->no_numbering;
 	p->nhead = tt && tt->nheader ? tt->nheader : 1;
 	p->grid = calloc(p->nhead * p->np + 1, sizeof *p->grid);
 	p->lines = calloc(t->nrows + 1, sizeof *p->lines);

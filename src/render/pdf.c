@@ -481,7 +481,13 @@ static ys_status table_pdf(pdf *p, const ys_dtable *tb, const ys_ttable *tt)
 					rh[h + rs - 1] += need_h - have;
 			}
 
-	heading2(p, tb->title ? tb->title : "（未识别的表格）", AL_CENTER);
+	{
+		ys_buf head = YS_BUF_INIT;
+
+		ys_dtable_heading(tb, &head);
+		heading2(p, ys_buf_str(&head), AL_CENTER);
+		ys_buf_free(&head);
+	}
 	header_line(p);
 	table_header(p, &t, cx, rh);
 	for (size_t i = 0; i < t.nlines; i++) {
@@ -874,6 +880,16 @@ static ys_status layout_doc(pdf *p, size_t ntoc_entries)
 		const ys_dtable *tb = &ds->tables[i];
 
 		st = table_pdf(p, tb, p->tpl && tb->id ? ys_template_table(p->tpl, tb->id) : NULL);
+	}
+	if (st == YS_OK && ds->empty_tables_note) {
+		ys_buf note = YS_BUF_INIT;
+
+		ys_buf_printf(&note, "注：%s", ds->empty_tables_note);
+		need(p, 40);
+		p->y += 8;
+		p->y += draw_text(p, M_SIDE, p->y, text_w(p), ys_buf_str(&note), SERIF, 10, 0,
+				  AL_LEFT);
+		ys_buf_free(&note);
 	}
 	if (st == YS_OK && (ds->nsections || ds->nperf)) {
 		new_page(p, 0);

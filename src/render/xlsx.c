@@ -311,8 +311,10 @@ static lxw_row_t sheet_top(xl *x, lxw_worksheet *ws, const char *title,
 	return 2;
 }
 
-static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
+static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt,
+			     const char *tables_note)
 {
+	ys_buf heading = YS_BUF_INIT;
 	ys_ptable p;
 	lxw_worksheet *ws;
 	lxw_row_t r, head0;
@@ -357,7 +359,9 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL);
 	}
 
-	r = sheet_top(x, ws, t->title ? t->title : "（未识别的表格）", width, last);
+	ys_dtable_heading(t, &heading);
+	r = sheet_top(x, ws, ys_buf_str(&heading), width, last);
+	ys_buf_free(&heading);
 
 	/* The merged header as published. */
 	head0 = r;
@@ -427,12 +431,17 @@ static ys_status table_sheet(xl *x, const ys_dtable *t, const ys_ttable *tt)
 			}
 		}
 	}
-	if (t->note) {
+	/* The table's own note; the last table also carries the one note
+	 * for all empty tables, the place the other formats print it. */
+	for (int k = 0; k < 2; k++) {
+		const char *text = k ? tables_note : t->note;
 		ys_buf note = YS_BUF_INIT;
 
-		ys_buf_printf(&note, "注：%s", t->note);
+		if (!text)
+			continue;
+		ys_buf_printf(&note, "注：%s", text);
 		worksheet_set_row(ws, r, 22, NULL);
-		put_span(x, ws, r, 0, last, ys_buf_str(&note), x->note);
+		put_span(x, ws, r++, 0, last, ys_buf_str(&note), x->note);
 		ys_buf_release(&note, &x->enomem);
 	}
 	ys_ptable_free(&p);
@@ -599,7 +608,8 @@ ys_status ys_render_xlsx(const ys_disclosure *ds, const ys_template *t,
 	for (size_t i = 0; st == YS_OK && i < ds->ntables; i++) {
 		const ys_dtable *tb = &ds->tables[i];
 
-		st = table_sheet(&x, tb, t && tb->id ? ys_template_table(t, tb->id) : NULL);
+		st = table_sheet(&x, tb, t && tb->id ? ys_template_table(t, tb->id) : NULL,
+				 i + 1 == ds->ntables ? ds->empty_tables_note : NULL);
 	}
 	for (size_t i = 0; st == YS_OK && i < ds->nperf; i++)
 		st = perf_sheet(&x, &ds->perf[i], i + 1);

@@ -551,6 +551,9 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 
 		dt->id = tt->id;
 		dt->title = tt->title;
+		dt->number = tt->number;
+		dt->no_seq = !tt->seq;
+		dt->no_numbering = !tt->numbering;
 		dt->two_sided = tt->two_sided;
 		dt->ncols = tt->ncols;
 		dt->cols = ys_arena_alloc(&ds->arena, (tt->ncols + 1) * sizeof *dt->cols);
@@ -567,7 +570,7 @@ ys_status ys_build_disclosure(ys_disclosure *ds, const ys_template *t,
 						  : build_codes(&bd, tt, dt);
 		ds->ntables++;
 	}
-	if (st != YS_OK)
+	if (st != YS_OK || (t->empty_tables_note && (st = ys_build_tables_note(ds, t)) != YS_OK))
 		goto out;
 	/* Performance targets travel with the disclosure as the bundle has
 	 * them; each project's budget is the sum of its line items. */

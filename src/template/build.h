@@ -30,6 +30,11 @@ int ys_cell_measure(const ys_filter *table, const ys_filter *row, const ys_filte
  */
 int ys_derive_value(ys_derive_op op, int64_t a, int64_t b, int decimals, int64_t *out);
 
+/* Moves the notes of ds's empty tables (those without an empty_note of
+ * their own) into ds->empty_tables_note, t->empty_tables_note with
+ * {tables} and {numbers} filled in. Called by ys_build_disclosure. */
+ys_status ys_build_tables_note(ys_disclosure *ds, const ys_template *t);
+
 /* Does atom a (of budget b) pass filter f? */
 int ys_filter_match(const ys_filter *f, const ys_atom *a, const ys_budget *b);
 

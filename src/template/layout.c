@@ -26,7 +26,8 @@ size_t ys_table_layout(const ys_dtable *t, int by_code, ys_pcol *out)
 {
 	size_t n = 0;
 
-	out[n++] = (ys_pcol){YS_PCOL_SEQ, NULL, -1};
+	if (!t->no_seq)
+		out[n++] = (ys_pcol){YS_PCOL_SEQ, NULL, -1};
 	if (t->two_sided) {
 		static const char *const sides[] = {"income", "expense"};
 

@@ -29,7 +29,7 @@ typedef struct ys_pcol {
 
 /* The printed columns of t (code tables: 序号, 编码, 名称, amounts; item
  * tables: 序号, 项目, amounts; two-sided: 序号, income 项目 + amounts,
- * expense 项目 + amounts). Returns their number. */
+ * expense 项目 + amounts; no 序号 when t->no_seq). Returns their number. */
 size_t ys_table_layout(const ys_dtable *t, int by_code, ys_pcol *out);
 
 /* Is t a code table (rows carry classification codes)? */

@@ -1033,7 +1033,7 @@ void ys_template_free(ys_template *t)
 ys_status ys_template_parse_filter(ys_template *t, ys_yaml *y, ys_ynode *n,
 				   const ys_catalog *cat, ys_filter *f, ys_diag *d)
 {
-	struct tctx c = {t, y, cat, t->path, d, NULL};
+	struct tctx c = {.t = t, .y = y, .cat = cat, .path = t->path, .d = d};
 
 	return parse_filter(&c, n, f);
 }

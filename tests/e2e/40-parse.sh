@@ -56,19 +56,28 @@ parse_same "HTML page in GBK" "$tmp/gbk.html"
 # unit's name (表1 平乡县总工会2023年部门收支总表), a one-row header (T2),
 # no 序号 column (T3) and tables split across pages (T1 continued under 续表
 # with its header repeated, T2 continued without title or header) in HTML.
-# Titles are kept as printed, so they are left out of the comparison.
+# Titles are kept without the number (recorded as "number"), so titles and
+# numbers are left out of the comparison.
 sed -e '12s/预算数/金额/' -e '14s/预算数/金额/' $px/pingxiang-zonggonghui-2023-budget.txt |
 	awk '/^\t栏次$/ { skip = 1 } skip && /^$/ { skip = 0; next } !skip' >"$tmp/variant.txt"
 for v in "$tmp/variant.txt" $px/pingxiang-tables-variant.html; do
 	if $YS parse "$v" -o "$tmp/v.json" 2>"$tmp/err" &&
-	   tables "$tmp/v.json" | grep -v '^      "title"' >"$tmp/v.tables" &&
-	   grep -v '^      "title"' "$tmp/pref.tables" | diff - "$tmp/v.tables" >"$tmp/diff"; then
+	   tables "$tmp/v.json" | grep -v '^      "\(title\|number\)"' >"$tmp/v.tables" &&
+	   grep -v '^      "\(title\|number\)"' "$tmp/pref.tables" | diff - "$tmp/v.tables" >"$tmp/diff"; then
 		ok "parse: variant $(basename "$v") (other labels, no 栏次 or 序号, 表1 titles, flat header, 续表)"
 	else
 		cat "$tmp/err" >>"$tmp/diff"
 		no "parse: variant $(basename "$v")" "$tmp/diff"
 	fi
 done
+# The printed number is kept apart from the title: 表1 平乡县总工会2023年部门收支总表.
+if grep -q '"number": "表1"' "$tmp/v.json" &&
+   grep -q '"title": "平乡县总工会2023年部门收支总表"' "$tmp/v.json"; then
+	ok "parse: 表1 in front of a title is the table's number"
+else
+	grep '"title"\|"number"' "$tmp/v.json" >"$tmp/diff"
+	no "parse: table number apart from the title" "$tmp/diff"
+fi
 
 # DOCX and XLSX of the same page, made by LibreOffice (an independent writer).
 if command -v soffice >/dev/null 2>&1; then
