@@ -335,6 +335,19 @@ static ys_status read_projects(struct yctx *c, ys_ynode *root)
 	return YS_OK;
 }
 
+/* The procurement category as written in Chinese (货物/工程/服务) or by its
+ * key; other text is returned unchanged for the caller to refuse. */
+static const char *category_key(const char *s)
+{
+	static const char *const zh[][2] = {{"货物", "goods"}, {"工程", "works"},
+					    {"服务", "services"}};
+
+	for (size_t i = 0; i < sizeof zh / sizeof *zh; i++)
+		if (!strcmp(s, zh[i][0]))
+			return zh[i][1];
+	return s;
+}
+
 static ys_status read_procurement(struct yctx *c, ys_ynode *root)
 {
 	ys_ynode *ps = ys_yaml_get(c->y, root, "procurement");
@@ -364,10 +377,12 @@ static ys_status read_procurement(struct yctx *c, ys_ynode *root)
 		    (st = get_money(c, e, "amount", &p->amount, &has)) ||
 		    (st = get_money(c, e, "sme_reserved", &p->sme_reserved, &has)))
 			return st;
+		if (p->category)
+			p->category = category_key(p->category);
 		if (p->category && strcmp(p->category, "goods") && strcmp(p->category, "works") &&
 		    strcmp(p->category, "services"))
 			return bad(c, ys_yaml_get(c->y, e, "category"),
-				   "采购类别应为 goods（货物）、works（工程）或 services（服务），而不是“%s”",
+				   "采购类别应为 货物（goods）、工程（works）或 服务（services），而不是“%s”",
 				   p->category);
 	}
 	c->b->nprocurement = n;
@@ -498,6 +513,23 @@ static ys_status check_scalars(struct yctx *c)
 /* A file read as GB18030 is said so: the guess is the user's to confirm
  * (a wrong one shows as mojibake in a published title). Returns 1 so it
  * chains in a condition. */
+/* Values YAML would cut or convert silently become warnings of the bundle. */
+static void warn_yaml_values(ys_budget *b, ys_yaml *y, const char *text, size_t len)
+{
+	static const char *const date_keys[] = {"as_of", NULL};
+
+	ys_yaml_lint(y, text, len, date_keys);
+	for (size_t i = 0; i < y->nwarn; i++)
+		ys_budget_warn(b, &y->warn[i]);
+	if (y->nwarn_dropped) {
+		ys_diag w;
+
+		ys_fail(&w, YS_EINPUT, b->yaml_path, 0, 0,
+			"另有 %zu 处类似的 YAML 取值警告未列出", y->nwarn_dropped);
+		ys_budget_warn(b, &w);
+	}
+}
+
 static int warn_encoding(ys_budget *b, const char *path, const char *enc)
 {
 	if (enc && strcmp(enc, "UTF-8")) {
@@ -540,6 +572,8 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 	}
 	warn_encoding(b, b->yaml_path, enc);
 	st = ys_yaml_load(&y, b->yaml_path, text, len, d);
+	if (st == YS_OK)
+		warn_yaml_values(b, &y, text, len);
 	free(text);
 	if (st != YS_OK)
 		return st;
