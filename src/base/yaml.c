@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <stdio.h>
 
 struct anchor {
 	char *name;
@@ -184,15 +186,12 @@ ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	ok = yaml_parser_load(&p, &y->doc);
 	if (!ok) {
-		ys_status st = ys_fail(d, YS_EINPUT, path,
-				       (long)p.problem_mark.line + 1,
-				       (long)p.problem_mark.column + 1,
-				       "YAML 格式错误：%s%s%s",
-				       p.problem ? p.problem : "无法解析",
-				       p.context ? "（" : "",
-				       p.context ? p.context : "");
-		if (p.context && d)
-			strncat(d->msg, "）", sizeof d->msg - strlen(d->msg) - 1);
+		char msg[YS_DIAG_MSG];
+		ys_status st;
+
+		ys_yaml_explain(p.problem, p.context, msg, sizeof msg);
+		st = ys_fail(d, YS_EINPUT, path, (long)p.problem_mark.line + 1,
+			     (long)p.problem_mark.column + 1, "%s", msg);
 		yaml_parser_delete(&p);
 		return st;
 	}
@@ -312,4 +311,251 @@ long ys_yaml_line(const ys_ynode *n)
 long ys_yaml_col(const ys_ynode *n)
 {
 	return n ? (long)n->start_mark.column + 1 : 0;
+}
+
+/* ---- Chinese diagnostics ---- */
+
+/* libyaml's problem strings (scanner, parser, composer, reader) and what
+ * they mean for someone editing budget.yaml by hand. Matched by prefix. */
+static const struct {
+	const char *problem;
+	const char *zh;
+} explain_tab[] = {
+	{"did not find expected ',' or '}'",
+	 "花括号 {…} 里缺少逗号或右花括号“}”：检查这一行之前的 { 是否闭合；文字里有英文逗号、冒号时请给整段加引号"},
+	{"did not find expected ',' or ']'",
+	 "方括号 […] 里缺少逗号或右方括号“]”：检查这一行之前的 [ 是否闭合；文字里有英文逗号、冒号时请给整段加引号"},
+	{"did not find expected key",
+	 "这里应是“键: 值”：检查缩进是否与上一级的键对齐（只用空格，不用 Tab），以及上一行的引号是否闭合"},
+	{"did not find expected node content",
+	 "这里缺少值：检查“-”或“:”后面是否漏写了内容，或多写了逗号"},
+	{"did not find expected '-' indicator",
+	 "列表的每一项应以“- ”开头并与其他项对齐：检查这一行的缩进"},
+	{"mapping values are not allowed in this context",
+	 "这里不能再出现“: ”：值里含有英文冒号加空格时请给整段文字加引号（\"…\"），或改用中文冒号“：”"},
+	{"block sequence entries are not allowed in this context",
+	 "这里不能开始“- ”列表：列表应另起一行并比它的键多缩进"},
+	{"block mapping entries are not allowed in this context",
+	 "这里不能开始新的“键: 值”：检查缩进"},
+	{"found character that cannot start any token",
+	 "这个字符不能出现在值的开头（如 @、`、%、Tab）：请给整段文字加引号，缩进只用空格"},
+	{"found a tab character",
+	 "缩进里有 Tab：YAML 的缩进只能用空格"},
+	{"found unexpected end of stream",
+	 "文件意外结束：检查引号、花括号、方括号是否都已闭合"},
+	{"found unexpected ':'",
+	 "意外的英文冒号：值里含有“:”时请给整段文字加引号，或改用中文冒号“：”"},
+	{"could not find expected ':'",
+	 "键后面缺少“: ”：写成“键: 值”（冒号后有空格）；多行文字请加引号或用“|”"},
+	{"found unknown escape character",
+	 "双引号文字里有未知的转义（\\ 后的字符）：反斜杠请写成 \\\\，或改用单引号"},
+	{"found unexpected document indicator",
+	 "文字里出现了“---”或“...”：这是 YAML 的文档分隔符，请给这段文字加引号"},
+	{"did not find expected <document start>",
+	 "一个文件只能有一份 budget 数据：删除多余的内容或“---”"},
+	{"found undefined alias",
+	 "引用了未定义的锚点（*名称）：先用 &名称 定义，或删去 *"},
+	{"found undefined tag handle",
+	 "未知的标签（!…）：删去“!”开头的标签，或给文字加引号"},
+	{"found duplicate anchor",
+	 "锚点名称重复（&名称）：每个锚点名只能定义一次"},
+	{"control characters are not allowed",
+	 "文件含控制字符：删除不可见字符后再保存"},
+	{"invalid leading UTF-8 octet",
+	 "文件不是有效的 UTF-8：请另存为 UTF-8 编码"},
+	{"invalid trailing UTF-8 octet",
+	 "文件不是有效的 UTF-8：请另存为 UTF-8 编码"},
+	{"incomplete UTF-8 octet sequence",
+	 "文件不是有效的 UTF-8（结尾不完整）：请另存为 UTF-8 编码"},
+	{"found unexpected end of plain scalar",
+	 "文字意外结束：给这段文字加引号"},
+	{"while scanning a quoted scalar",
+	 "引号没有闭合：检查这段文字的引号"},
+};
+
+static const struct {
+	const char *context;
+	const char *zh;
+} context_tab[] = {
+	{"while parsing a flow mapping", "在 {…} 中"},
+	{"while parsing a flow sequence", "在 […] 中"},
+	{"while parsing a block mapping", "在“键: 值”映射中"},
+	{"while parsing a block collection", "在“- ”列表中"},
+	{"while parsing a flow node", "在值中"},
+	{"while parsing a block node", "在值中"},
+	{"while scanning a quoted scalar", "在引号文字中"},
+	{"while scanning a simple key", "在键中"},
+	{"while scanning a plain scalar", "在文字中"},
+	{"while scanning an alias", "在别名中"},
+	{"while scanning an anchor", "在锚点中"},
+	{"while scanning a block scalar", "在多行文字中"},
+	{"while parsing a node", "在值中"},
+};
+
+void ys_yaml_explain(const char *problem, const char *context, char *out,
+		     size_t cap)
+{
+	const char *zh = NULL, *where = "";
+
+	if (!cap)
+		return;
+	for (size_t i = 0; problem && i < sizeof explain_tab / sizeof *explain_tab; i++)
+		if (!strncmp(problem, explain_tab[i].problem, strlen(explain_tab[i].problem))) {
+			zh = explain_tab[i].zh;
+			break;
+		}
+	if (!zh && context && !strcmp(context, "while scanning a quoted scalar"))
+		zh = "引号没有闭合：检查这段文字的引号";
+	for (size_t i = 0; context && i < sizeof context_tab / sizeof *context_tab; i++)
+		if (!strcmp(context, context_tab[i].context)) {
+			where = context_tab[i].zh;
+			break;
+		}
+	if (zh)
+		snprintf(out, cap, "YAML 格式错误%s%s：%s", *where ? "，" : "", where, zh);
+	else
+		snprintf(out, cap, "YAML 格式错误%s%s：无法解析（%s）；检查缩进、引号和括号",
+			 *where ? "，" : "", where, problem ? problem : "未知问题");
+}
+
+static void lint_warn(ys_yaml *y, const ys_ynode *n, const char *fmt, const char *s)
+{
+	ys_diag *w;
+
+	if (y->nwarn >= YS_YAML_MAX_WARN) {
+		y->nwarn_dropped++;
+		return;
+	}
+	w = &y->warn[y->nwarn++];
+	ys_fail(w, YS_EINPUT, y->path, ys_yaml_line(n), ys_yaml_col(n), fmt, s);
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* 2023-01-01 or 2023-1-1: YAML 1.1 timestamps. */
+static int looks_date(const char *s)
+{
+	size_t a = strspn(s, "0123456789"), b, c;
+
+	if (a != 4 || s[4] != '-')
+		return 0;
+	b = strspn(s + 5, "0123456789");
+	if (b < 1 || b > 2 || s[5 + b] != '-')
+		return 0;
+	c = strspn(s + 6 + b, "0123456789");
+	return c >= 1 && c <= 2 && !s[6 + b + c];
+}
+
+static int looks_bool11(const char *s)
+{
+	static const char *const w[] = {"yes", "no", "on", "off", "y", "n"};
+
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!strcasecmp(s, w[i]))
+			return 1;
+	return 0;
+}
+
+static int has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Is n the value of a key listed in date_keys (a field meant to be a date)? */
+static int is_date_field(ys_yaml *y, const yaml_node_t *n, const char *const *date_keys)
+{
+	if (!date_keys)
+		return 0;
+	for (yaml_node_t *m = y->doc.nodes.start; m < y->doc.nodes.top; m++) {
+		if (m->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+		     p < m->data.mapping.pairs.top; p++) {
+			const char *k;
+
+			if (yaml_document_get_node(&y->doc, p->value) != n)
+				continue;
+			k = ys_yaml_str(yaml_document_get_node(&y->doc, p->key));
+			for (size_t i = 0; k && date_keys[i]; i++)
+				if (!strcmp(k, date_keys[i]))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+void ys_yaml_lint(ys_yaml *y, const char *text, size_t len,
+		  const char *const *date_keys)
+{
+	if (!y->loaded)
+		return;
+	for (yaml_node_t *n = y->doc.nodes.start; n < y->doc.nodes.top; n++) {
+		const char *s;
+
+		if (n->type == YAML_MAPPING_NODE &&
+		    n->data.mapping.style == YAML_FLOW_MAPPING_STYLE) {
+			/* {a: 按标准验收, 合格率100%}: the text after the comma
+			 * became a key with no value. */
+			for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+			     p < n->data.mapping.pairs.top; p++) {
+				yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+				yaml_node_t *v = yaml_document_get_node(&y->doc, p->value);
+				size_t at;
+
+				if (!k || !v || k->type != YAML_SCALAR_NODE ||
+				    k->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+				    !ys_yaml_is_null(v))
+					continue;
+				at = k->end_mark.index;
+				while (at < len && (text[at] == ' ' || text[at] == '\t'))
+					at++;
+				if (at < len && text[at] == ':')
+					continue;
+				lint_warn(y, k, "“%s”前的英文逗号把文字截断了：{…} 里的英文逗号分隔各项；"
+					  "若是同一段文字，请给整段加引号或改用中文逗号“，”",
+					  (const char *)k->data.scalar.value);
+			}
+		}
+		if (n->type == YAML_SEQUENCE_NODE &&
+		    n->data.sequence.style == YAML_FLOW_SEQUENCE_STYLE) {
+			/* [按标准验收, 合格率100%]: Chinese text on both sides of an
+			 * ASCII comma is almost always one sentence. */
+			for (yaml_node_item_t *it = n->data.sequence.items.start;
+			     it + 1 < n->data.sequence.items.top; it++) {
+				yaml_node_t *a = yaml_document_get_node(&y->doc, it[0]);
+				yaml_node_t *b = yaml_document_get_node(&y->doc, it[1]);
+
+				if (a && b && a->type == YAML_SCALAR_NODE && b->type == YAML_SCALAR_NODE &&
+				    a->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+				    b->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+				    has_non_ascii((const char *)a->data.scalar.value) &&
+				    has_non_ascii((const char *)b->data.scalar.value) &&
+				    a->data.scalar.length + b->data.scalar.length > 24)
+					lint_warn(y, b, "“%s”前的英文逗号把 […] 分成了两项；若是同一段文字，"
+						  "请给整段加引号或改用中文逗号“，”",
+						  (const char *)b->data.scalar.value);
+			}
+		}
+		if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+			continue;
+		s = (const char *)n->data.scalar.value;
+		if (looks_date(s) && !is_date_field(y, n, date_keys))
+			lint_warn(y, n, "“%s”会被 YAML 读作日期：若是文字，请加引号（\"…\"）", s);
+		else if (s[0] == '0' && all_digits(s, n->data.scalar.length) &&
+			 n->data.scalar.length > 1)
+			lint_warn(y, n, "“%s”以 0 开头：YAML 1.1 把它读作八进制数（如 010 为 8），"
+				  "编码请加引号（\"…\"）", s);
+		else if (looks_bool11(s))
+			lint_warn(y, n, "“%s”会被 YAML 1.1 读作布尔值：若是文字，请加引号（\"…\"）；"
+				  "是/否请写 true/false", s);
+	}
 }

@@ -12,10 +12,16 @@
 
 #include "status.h"
 
+/* Warnings about values YAML reads differently from what the writer meant
+ * (ys_yaml_lint); at most YS_YAML_MAX_WARN are kept, the rest counted. */
+#define YS_YAML_MAX_WARN 32
+
 typedef struct ys_yaml {
 	yaml_document_t doc;
 	int loaded;
 	const char *path;
+	ys_diag warn[YS_YAML_MAX_WARN];
+	size_t nwarn, nwarn_dropped;
 } ys_yaml;
 
 typedef yaml_node_t ys_ynode;
@@ -30,6 +36,21 @@ typedef yaml_node_t ys_ynode;
 ys_status ys_yaml_load(ys_yaml *y, const char *path, const char *text,
 		       size_t len, ys_diag *d);
 void ys_yaml_free(ys_yaml *y);
+
+/* Rewords a libyaml problem ("did not find expected ',' or '}'") and its
+ * context as a Chinese message that says what to do; out gets at most cap
+ * bytes. Unknown problems keep libyaml's words after a Chinese lead. */
+void ys_yaml_explain(const char *problem, const char *context, char *out,
+		     size_t cap);
+
+/* Records in y->warn every plain (unquoted) scalar that YAML would cut or
+ * convert silently: text cut at an ASCII comma inside {…} or […], a date
+ * (2023-01-01), a number with a leading zero (010, octal in YAML 1.1), a
+ * YAML 1.1 boolean (yes/no/on/off). text is the loaded source; a date is
+ * expected, not warned about, as the value of a key in the NULL-terminated
+ * date_keys (may be NULL). */
+void ys_yaml_lint(ys_yaml *y, const char *text, size_t len,
+		  const char *const *date_keys);
 
 ys_ynode *ys_yaml_root(ys_yaml *y);
 /* Value of `key` in a mapping, or NULL (also when n is not a mapping). */

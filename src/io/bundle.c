@@ -336,6 +336,19 @@ static ys_status read_projects(struct yctx *c, ys_ynode *root)
 	return YS_OK;
 }
 
+/* The procurement category as written in Chinese (货物/工程/服务) or by its
+ * key; other text is returned unchanged for the caller to refuse. */
+static const char *category_key(const char *s)
+{
+	static const char *const zh[][2] = {{"货物", "goods"}, {"工程", "works"},
+					    {"服务", "services"}};
+
+	for (size_t i = 0; i < sizeof zh / sizeof *zh; i++)
+		if (!strcmp(s, zh[i][0]))
+			return zh[i][1];
+	return s;
+}
+
 static ys_status read_procurement(struct yctx *c, ys_ynode *root)
 {
 	ys_ynode *ps = ys_yaml_get(c->y, root, "procurement");
@@ -365,10 +378,12 @@ static ys_status read_procurement(struct yctx *c, ys_ynode *root)
 		    (st = get_money(c, e, "amount", &p->amount, &has)) ||
 		    (st = get_money(c, e, "sme_reserved", &p->sme_reserved, &has)))
 			return st;
+		if (p->category)
+			p->category = category_key(p->category);
 		if (p->category && strcmp(p->category, "goods") && strcmp(p->category, "works") &&
 		    strcmp(p->category, "services"))
 			return bad(c, ys_yaml_get(c->y, e, "category"),
-				   "采购类别应为 goods（货物）、works（工程）或 services（服务），而不是“%s”",
+				   "采购类别应为 货物（goods）、工程（works）或 服务（services），而不是“%s”",
 				   p->category);
 	}
 	c->b->nprocurement = n;
@@ -499,6 +514,23 @@ static ys_status check_scalars(struct yctx *c)
 /* A file read as GB18030 is said so: the guess is the user's to confirm
  * (a wrong one shows as mojibake in a published title). Returns 1 so it
  * chains in a condition. */
+/* Values YAML would cut or convert silently become warnings of the bundle. */
+static void warn_yaml_values(ys_budget *b, ys_yaml *y, const char *text, size_t len)
+{
+	static const char *const date_keys[] = {"as_of", NULL};
+
+	ys_yaml_lint(y, text, len, date_keys);
+	for (size_t i = 0; i < y->nwarn; i++)
+		ys_budget_warn(b, &y->warn[i]);
+	if (y->nwarn_dropped) {
+		ys_diag w;
+
+		ys_fail(&w, YS_EINPUT, b->yaml_path, 0, 0,
+			"另有 %zu 处类似的 YAML 取值警告未列出", y->nwarn_dropped);
+		ys_budget_warn(b, &w);
+	}
+}
+
 static int warn_encoding(ys_budget *b, const char *path, const char *enc)
 {
 	if (enc && strcmp(enc, "UTF-8")) {
@@ -541,6 +573,8 @@ ys_status ys_bundle_read_yaml(ys_budget *b, const char *dir, ys_diag *d)
 	}
 	warn_encoding(b, b->yaml_path, enc);
 	st = ys_yaml_load(&y, b->yaml_path, text, len, d);
+	if (st == YS_OK)
+		warn_yaml_values(b, &y, text, len);
 	free(text);
 	if (st != YS_OK)
 		return st;
@@ -625,6 +659,10 @@ struct lctx {
 		int index;
 	} seen[2][32];
 	int nseen[2];
+	/* 合计/小计 rows of an export: the detail summed since the start (all)
+	 * and since the last 小计 (group), each checked when its row comes. */
+	ys_fen sum_all, sum_group;
+	int sum_overflow;	/* the running sums overflowed (reported at a sum row) */
 };
 
 /* Resolves a fund (which 0) or type (1) text through the small cache. */
@@ -651,6 +689,89 @@ static void warn_code(struct lctx *c, long line, int col, const char *what,
 	ys_fail(&w, YS_OK, c->path, line, col, "科目编码 %s 不在%d年%s中", code,
 		c->cat->year, what);
 	ys_budget_warn(c->b, &w);
+}
+
+/* Is field i of the header one of the known columns? */
+static int known_column(const struct lctx *c, int i)
+{
+	for (int k = 0; k < NCOLS; k++)
+		if (c->col[k] == i)
+			return 1;
+	return 0;
+}
+
+/* A column no reader knows is ignored with a warning naming it, so that a
+ * 单位名称 column (a multi-unit export) is never merged into one unit
+ * without a word. */
+static void warn_unknown_columns(struct lctx *c, char **f, int nf, long line)
+{
+	for (int i = 0; i < nf; i++) {
+		ys_diag w;
+
+		if (known_column(c, i) || !f[i][0])
+			continue;
+		if (strstr(f[i], "单位"))
+			ys_fail(&w, YS_OK, c->path, line, i + 1,
+				"列“%s”无法识别，已忽略：若文件含多个单位，各单位的明细会合并为一个单位，"
+				"请先按单位拆分成各自的数据包", f[i]);
+		else
+			ys_fail(&w, YS_OK, c->path, line, i + 1,
+				"列“%s”无法识别，已忽略（可识别的列见 docs/bundle.md）", f[i]);
+		ys_budget_warn(c->b, &w);
+	}
+}
+
+/* 合计, 小计 or 总计 as a whole cell (other than the amount) marks a sum
+ * row of an export; returns 2 for a grand total, 1 for a subtotal, 0 for a
+ * line item. */
+static int sum_row_kind(const struct lctx *c, char **f, int nf)
+{
+	char name[64];
+
+	for (int i = 0; i < nf; i++) {
+		if (!f[i][0] || i == c->col[COL_AMOUNT])
+			continue;
+		ys_squash_space(f[i], name, sizeof name);
+		if (!strcmp(name, "合计") || !strcmp(name, "总计") || !strcmp(name, "合 计"))
+			return 2;
+		if (!strcmp(name, "小计"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A sum row is not a line item: its amount is checked against the detail
+ * read before it (小计: since the previous 小计; 合计: everything). */
+static ys_status sum_row(struct lctx *c, char **f, int nf, int kind, long line,
+			 ys_diag *d)
+{
+	const char *s = c->col[COL_AMOUNT] < nf ? f[c->col[COL_AMOUNT]] : "";
+	const char *why = NULL;
+	ys_fen v, want = kind == 2 ? c->sum_all : c->sum_group;
+	char a[32], b[32];
+
+	switch (ys_fen_parse(s, &v, &why)) {
+	case YS_MONEY_VALUE:
+		break;
+	case YS_MONEY_EMPTY:
+		return YS_OK;	/* a label row without an amount */
+	default:
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "%s行的金额“%s”无效（%s）", kind == 2 ? "合计" : "小计", s,
+			       why ? why : "格式不对");
+	}
+	if (c->sum_overflow)
+		return ys_fail(d, YS_ERANGE, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "其上明细之和超出范围（溢出），无法核对%s行", kind == 2 ? "合计" : "小计");
+	if (v != want) {
+		ys_money_format(v, 2, 0, a);
+		ys_money_format(want, 2, 0, b);
+		return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_AMOUNT] + 1,
+			       "%s行的金额 %s 元与其上明细之和 %s 元不符：请核对导出的数据",
+			       kind == 2 ? "合计" : "小计", a, b);
+	}
+	c->sum_group = 0;
+	return YS_OK;
 }
 
 static ys_status line_header(struct lctx *c, char **f, int nf, long line,
@@ -685,6 +806,7 @@ static ys_status line_header(struct lctx *c, char **f, int nf, long line,
 					c->col[k] = i;
 				}
 	}
+	warn_unknown_columns(c, f, nf, line);
 	for (int k = 0; k <= COL_AMOUNT; k++) {
 		/* A bundle of final accounts may carry only the other measures. */
 		if (k == COL_PROJECT || (k == COL_AMOUNT && c->nmeasures))
@@ -745,6 +867,26 @@ static ys_status parse_amount(struct lctx *c, const char *s, long line, int col,
 	}
 }
 
+/* Adds a detail line to the running sums for the 合计/小计 rows; a negative
+ * amount (a reduction entered as a line) is a warning, since a budget line
+ * item is normally positive but an adjustment export may hold one. */
+static ys_status count_detail(struct lctx *c, const ys_line *ln, long line,
+			      ys_diag *d)
+{
+	if (ln->amount < 0) {
+		ys_diag w;
+
+		ys_fail(&w, YS_OK, c->path, line, c->col[COL_AMOUNT] + 1,
+			"金额为负数：请确认这是调减而不是录入错误");
+		ys_budget_warn(c->b, &w);
+	}
+	(void)d;
+	if (!ys_add_ok(c->sum_all, ln->amount, &c->sum_all) ||
+	    !ys_add_ok(c->sum_group, ln->amount, &c->sum_group))
+		c->sum_overflow = 1;
+	return YS_OK;
+}
+
 static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 {
 	struct lctx *c = ctx;
@@ -752,6 +894,7 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	const char *s;
 	uint32_t idx;
 	int carry, idx_fund, idx_type;
+	ys_status st;
 
 	if (!c->header_done)
 		return line_header(c, f, nf, line, d);
@@ -766,6 +909,12 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 				return ys_fail(d, YS_EINPUT, c->path, line, nf + 1,
 					       "字段不足：缺少“%s”（本行只有 %d 个字段）",
 					       col_names[k][0], nf);
+	}
+	{
+		int kind = sum_row_kind(c, f, nf);
+
+		if (kind)
+			return sum_row(c, f, nf, kind, line, d);
 	}
 	memset(&ln, 0, sizeof ln);
 	ln.src_line = line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;
@@ -817,7 +966,6 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 	{
 		ys_fen mv[YS_NMEASURES] = {0};
 		int given = 0;
-		ys_status st;
 
 		for (int m = 1; m < YS_NMEASURES; m++) {
 			int has = 0;
@@ -845,6 +993,8 @@ static ys_status line_row(void *ctx, char **f, int nf, long line, ys_diag *d)
 		memcpy(c->mv, mv, sizeof mv);
 	}
 
+	if ((st = count_detail(c, &ln, line, d)) != YS_OK)
+		return st;
 	if (c->col[COL_CARRY] >= 0 && c->col[COL_CARRY] < nf) {
 		if (!flag_value(f[c->col[COL_CARRY]], &carry))
 			return ys_fail(d, YS_EINPUT, c->path, line, c->col[COL_CARRY] + 1,
