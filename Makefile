@@ -9,7 +9,7 @@
 #   make clean
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS := yaml-0.1 jansson libzip expat xlsxwriter pangocairo cairo-pdf
+PKGS := yaml-0.1 jansson libzip expat xlsxwriter pangocairo cairo-pdf sqlite3 libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 

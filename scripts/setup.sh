@@ -7,9 +7,9 @@ set -eu
 
 BUILD="build-essential pkg-config time libyaml-dev libcsv-dev libjansson-dev \
 libxlsxwriter-dev libzip-dev libexpat1-dev libpango1.0-dev libcairo2-dev \
-fonts-noto-cjk libsqlite3-dev"
+fonts-noto-cjk libsqlite3-dev libpq-dev"
 TEST="libcmocka-dev poppler-utils libreoffice-writer-nogui \
-libreoffice-calc-nogui unzip libxml2-utils clang libclang-rt-14-dev"
+libreoffice-calc-nogui unzip libxml2-utils clang libclang-rt-14-dev sqlite3 postgresql"
 
 want="$BUILD"
 [ "${1:-}" = "--test" ] && want="$BUILD $TEST"

@@ -44,5 +44,10 @@ int cmd_render(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_ls(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_rm(int argc, char **argv);
+int cmd_synth(int argc, char **argv);
 
 #endif

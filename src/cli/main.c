@@ -21,6 +21,11 @@ static const struct {
 	{"parse", cmd_parse, "把已发布的公开文件读成 JSON（文本、HTML、DOCX、XLSX） / parse published disclosures"},
 	{"catalog", cmd_catalog, "查询支出功能分类、经济分类科目 / look up classification codes"},
 	{"check", cmd_check, "审核预算数据包或公开文件（表内、表间、科目、完整性、说明） / audit a budget or disclosure"},
+	{"import", cmd_import, "把数据包和公开文件存入库（SQLite 或 PostgreSQL） / put bundles and documents into the store"},
+	{"ls", cmd_ls, "列出库中的单位年度 / list the store"},
+	{"export", cmd_export, "把库中的单位年度写回为数据包 / a unit-year back to a bundle"},
+	{"synth", cmd_synth, "生成合成单位的预算数据包（确定性） / synthetic unit bundles"},
+	{"rm", cmd_rm, "从库中删除单位年度 / remove a unit-year"},
 };
 
 static void usage(FILE *f)
