@@ -25,11 +25,10 @@ const char *ys_parse_format_name(ys_parse_format f)
 	}
 }
 
-static int has_entry_name(const char *data, size_t len, const char *name)
+int ys_parse_has_bytes(const char *data, size_t len, const char *name)
 {
 	size_t n = strlen(name);
 
-	/* Entry names appear in local headers and the central directory. */
 	for (size_t i = 0; i + n <= len; i++)
 		if (data[i] == name[0] && !memcmp(data + i, name, n))
 			return 1;
@@ -56,10 +55,11 @@ ys_parse_format ys_parse_detect(const char *data, size_t len)
 	for (size_t i = 0; i + 5 <= len && i < 1024; i++)
 		if (data[i] == '%' && !memcmp(data + i, "%PDF-", 5))
 			return YS_PFMT_PDF;
+	/* Zip entry names appear in local headers and the central directory. */
 	if (len >= 4 && !memcmp(data, "PK\003\004", 4)) {
-		if (has_entry_name(data, len, "word/document.xml"))
+		if (ys_parse_has_bytes(data, len, "word/document.xml"))
 			return YS_PFMT_DOCX;
-		if (has_entry_name(data, len, "xl/workbook.xml"))
+		if (ys_parse_has_bytes(data, len, "xl/workbook.xml"))
 			return YS_PFMT_XLSX;
 		return YS_PFMT_ZIP;
 	}

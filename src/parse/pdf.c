@@ -333,28 +333,18 @@ static ys_status read_words(const char *path, char *xml, size_t len, ys_pdf_word
 
 /* ---- checks on the file itself --------------------------------------- */
 
-static int has_bytes(const char *data, size_t len, const char *s)
-{
-	size_t n = strlen(s);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (data[i] == s[0] && !memcmp(data + i, s, n))
-			return 1;
-	return 0;
-}
-
 /* A complete PDF ends with %%EOF (a few bytes of white space or a
  * trailing newline may follow; some writers add up to a kilobyte). */
 static int has_eof_marker(const char *data, size_t len)
 {
 	size_t from = len > 1024 ? len - 1024 : 0;
 
-	return has_bytes(data + from, len - from, "%%EOF");
+	return ys_parse_has_bytes(data + from, len - from, "%%EOF");
 }
 
 static int has_image(const char *data, size_t len)
 {
-	return has_bytes(data, len, "/Image") || has_bytes(data, len, "/DCTDecode");
+	return ys_parse_has_bytes(data, len, "/Image") || ys_parse_has_bytes(data, len, "/DCTDecode");
 }
 
 ys_status ys_read_pdf(const char *path, const char *data, size_t len, ys_pdoc *doc,
@@ -400,7 +390,7 @@ ys_status ys_read_pdf(const char *path, const char *data, size_t len, ys_pdoc *d
 		const char *err = ys_buf_str(&r.err);
 
 		if (strstr(err, "password") || strstr(err, "Password") ||
-		    (has_bytes(data, len, "/Encrypt") && !r.out.len))
+		    (ys_parse_has_bytes(data, len, "/Encrypt") && !r.out.len))
 			st = ys_fail(d, YS_EINPUT, path, 0, 0,
 				     "PDF 已加密，需要密码才能读取：请提供未加密的文件");
 		else if (WIFSIGNALED(r.status))
