@@ -7,8 +7,8 @@ set -eu
 
 BUILD="build-essential pkg-config time libyaml-dev libcsv-dev libjansson-dev \
 libxlsxwriter-dev libzip-dev libexpat1-dev libpango1.0-dev libcairo2-dev \
-fonts-noto-cjk libsqlite3-dev libpq-dev"
-TEST="libcmocka-dev poppler-utils libreoffice-writer-nogui \
+fonts-noto-cjk libsqlite3-dev libpq-dev poppler-utils"
+TEST="libcmocka-dev libreoffice-writer-nogui \
 libreoffice-calc-nogui unzip libxml2-utils clang libclang-rt-14-dev sqlite3 postgresql"
 
 want="$BUILD"

@@ -297,16 +297,40 @@ int ysck_is_code_table(const ys_dtable *t)
 	return 1;
 }
 
+/* The PDF page of a finding's table and row (the row's, else the
+ * table's), 0 when the disclosure was not read from a PDF. */
+static int finding_page(const ys_disclosure *ds, const ys_finding *f)
+{
+	const ys_dtable *t = f->table ? ys_disclosure_table(ds, f->table) : NULL;
+
+	if (!t)
+		return 0;
+	for (size_t i = 0; f->row && i < t->nrows; i++) {
+		const ys_drow *r = &t->rows[i];
+
+		if (r->page && ((r->code && !strcmp(r->code, f->row)) ||
+				(r->name && !strcmp(r->name, f->row)) ||
+				(r->item && !strcmp(r->item, f->row))))
+			return r->page;
+	}
+	return t->page;
+}
+
 ys_status ys_check_disclosure(const ys_disclosure *ds, const ys_catalog *cat,
 			      const ys_template *tpl, const char *file,
 			      const ys_check_opts *o, ys_findings *out)
 {
 	ys_ck c = {ds, cat, tpl, file ? file : (ds->source ? ds->source : "-"), o, out};
 
+	size_t first = out->n;
+
 	ysck_rules_catalog(&c);
 	ysck_rules_table(&c);
 	ysck_rules_derived(&c);
 	ysck_rules_text(&c);
+	for (size_t i = first; i < out->n; i++)
+		if (!out->v[i].page)
+			out->v[i].page = finding_page(ds, &out->v[i]);
 	return out->oom ? YS_ENOMEM : YS_OK;
 }
 

@@ -41,6 +41,7 @@ typedef struct ys_finding {
 	ys_severity severity;
 	const char *file;
 	long line;		/* bundle findings: line in the file, else 0 */
+	int page;		/* findings on a PDF: the page, else 0 */
 	const char *table;	/* "T3", or NULL */
 	const char *row;	/* row code or name, or NULL */
 	const char *col;	/* column key, or NULL */

@@ -61,6 +61,8 @@ static void location(const ys_finding *f, char *out, size_t cap)
 	out[0] = '\0';
 	if (f->line > 0)
 		n += (size_t)snprintf(out + n, cap - n, ":%ld", f->line);
+	if (f->page > 0)
+		n += (size_t)snprintf(out + n, cap - n, ": 第%d页", f->page);
 	if (f->table && n < cap)
 		n += (size_t)snprintf(out + n, cap - n, ": %s", f->table);
 	if (f->row && n < cap)
@@ -101,6 +103,7 @@ static json_t *finding_json(const ys_finding *f)
 	json_object_set_new(o, "message", json_string(f->msg ? f->msg : ""));
 	json_object_set_new(o, "file", f->file ? json_string(f->file) : json_null());
 	json_object_set_new(o, "line", f->line > 0 ? json_integer(f->line) : json_null());
+	json_object_set_new(o, "page", f->page > 0 ? json_integer(f->page) : json_null());
 	json_object_set_new(o, "table", f->table ? json_string(f->table) : json_null());
 	json_object_set_new(o, "row", f->row ? json_string(f->row) : json_null());
 	json_object_set_new(o, "column", f->col ? json_string(f->col) : json_null());

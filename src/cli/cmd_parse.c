@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../base/file.h"
+#include "../base/buf.h"
 #include "../parse/parse.h"
 #include "../render/render.h"
 #include "cli.h"
@@ -82,6 +83,27 @@ static void out_path(const char *dir, const char *in, char **taken,
 	snprintf(path, cap, "%s/%s", dir, name);
 }
 
+/* --dump-pdoc: what the reader saw, before recognition (debugging a
+ * layout; the tests read PDF grids with it). */
+static int dump_pdoc(size_t nfiles, const char **files)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < nfiles; i++) {
+		ys_buf b = YS_BUF_INIT;
+		ys_diag d;
+
+		if (ys_parse_dump_file(files[i], &b, &d) != YS_OK) {
+			cli_error(&d);
+			rc = 2;
+		} else {
+			fwrite(ys_buf_str(&b), 1, b.len, stdout);
+		}
+		ys_buf_free(&b);
+	}
+	return rc;
+}
+
 int cmd_parse(int argc, char **argv)
 {
 	cli_args a = {argc, argv, 1, "yusuan parse"};
@@ -89,7 +111,7 @@ int cmd_parse(int argc, char **argv)
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
 	char **taken = NULL;
 	size_t nfiles = 0;
-	int year = 2023, rc = 0;
+	int year = 2023, rc = 0, dump = 0;
 	ys_catalog cat;
 	ys_template tpl;
 	ys_tset set = {0};
@@ -114,6 +136,8 @@ int cmd_parse(int argc, char **argv)
 			year = atoi(v);
 		} else if (cli_opt_value(&a, "--data", NULL, &v)) {
 			datadir = v;
+		} else if (cli_opt_flag(&a, "--dump-pdoc", NULL)) {
+			dump = 1;
 		} else if (argv[a.i][0] == '-' && argv[a.i][1]) {
 			free(files);
 			return cli_usage_error("parse", "未知选项 %s", argv[a.i]);
@@ -126,6 +150,11 @@ int cmd_parse(int argc, char **argv)
 		return cli_usage_error("parse", "%s",
 				       !nfiles ? "需要至少一个文件"
 					       : "-o 只能用于一个输入文件，多个文件请用 --outdir");
+	}
+	if (dump) {
+		rc = dump_pdoc(nfiles, files);
+		free(files);
+		return rc;
 	}
 	if (!datadir)
 		datadir = ys_data_dir();

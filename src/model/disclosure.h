@@ -45,6 +45,7 @@ typedef struct ys_drow {
 	uint8_t *has;
 	const char **notes;	/* per cell text (parsed "单位不需填列"), or NULL */
 	long src_line;		/* where a parser found it, 0 when built */
+	int page;		/* PDF page it was printed on, 0 unknown */
 } ys_drow;
 
 typedef struct ys_dtable {
@@ -67,6 +68,7 @@ typedef struct ys_dtable {
 	const char ***cells;
 	size_t ncell_rows, ncell_cols;
 	long src_line;
+	int page;		/* PDF page it starts on, 0 unknown */
 } ys_dtable;
 
 typedef struct ys_dsection {

@@ -33,6 +33,7 @@ static ys_pblock *new_block(ys_pdoc *doc, ys_pblock_kind kind, long line)
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->line = line;
+	b->page = doc->page;
 	return b;
 }
 
@@ -67,6 +68,7 @@ void ys_pdoc_row(ys_pdoc *doc, long line)
 		return;
 	}
 	memset(&t->rows[t->nrows], 0, sizeof *t->rows);
+	t->rows[t->nrows].page = doc->page;
 	t->rows[t->nrows++].line = line;
 }
 

@@ -23,6 +23,7 @@ typedef struct ys_prow {
 	ys_pcell *cells;
 	size_t ncells, cap;
 	long line;
+	int page;		/* PDF page it was printed on (1-based), 0 unknown */
 } ys_prow;
 
 typedef enum { YS_PB_PARA, YS_PB_TABLE } ys_pblock_kind;
@@ -33,6 +34,7 @@ typedef struct ys_pblock {
 	ys_prow *rows;		/* table */
 	size_t nrows, cap;
 	long line;		/* where it starts in the source (0 unknown) */
+	int page;		/* PDF page it starts on (1-based), 0 unknown */
 } ys_pblock;
 
 typedef struct ys_pdoc {
@@ -41,6 +43,8 @@ typedef struct ys_pdoc {
 	/* Text exports lose merged cells: a merged cell appears once and its
 	 * row is shorter. Recognition then infers spans from the rows below. */
 	int spans_unknown;
+	/* The page new blocks and rows are marked with (PDF reader). */
+	int page;
 	int failed;
 	const char *encoding;	/* text formats: "UTF-8" or "GB18030"; else NULL */
 } ys_pdoc;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "../base/limits.h"
+#include "../base/buf.h"
 #include "../base/text.h"
 #include "readers.h"
 
@@ -20,15 +21,15 @@ const char *ys_parse_format_name(ys_parse_format f)
 	case YS_PFMT_HTML: return "html";
 	case YS_PFMT_DOCX: return "docx";
 	case YS_PFMT_XLSX: return "xlsx";
+	case YS_PFMT_PDF: return "pdf";
 	default: return "zip";
 	}
 }
 
-static int has_entry_name(const char *data, size_t len, const char *name)
+int ys_parse_has_bytes(const char *data, size_t len, const char *name)
 {
 	size_t n = strlen(name);
 
-	/* Entry names appear in local headers and the central directory. */
 	for (size_t i = 0; i + n <= len; i++)
 		if (data[i] == name[0] && !memcmp(data + i, name, n))
 			return 1;
@@ -51,10 +52,15 @@ static int looks_html(const char *data, size_t len)
 
 ys_parse_format ys_parse_detect(const char *data, size_t len)
 {
+	/* The header may follow a few bytes of junk (the spec allows 1024). */
+	for (size_t i = 0; i + 5 <= len && i < 1024; i++)
+		if (data[i] == '%' && !memcmp(data + i, "%PDF-", 5))
+			return YS_PFMT_PDF;
+	/* Zip entry names appear in local headers and the central directory. */
 	if (len >= 4 && !memcmp(data, "PK\003\004", 4)) {
-		if (has_entry_name(data, len, "word/document.xml"))
+		if (ys_parse_has_bytes(data, len, "word/document.xml"))
 			return YS_PFMT_DOCX;
-		if (has_entry_name(data, len, "xl/workbook.xml"))
+		if (ys_parse_has_bytes(data, len, "xl/workbook.xml"))
 			return YS_PFMT_XLSX;
 		return YS_PFMT_ZIP;
 	}
@@ -79,7 +85,7 @@ static ys_status to_utf8(const char *path, const char *data, size_t len, char **
 		*text = NULL;
 		return ys_fail(d, YS_EINPUT, path, 0, 0,
 			       "不是可识别的公开文件：含有二进制内容（NUL 字节），"
-			       "支持文本导出、HTML、DOCX、XLSX");
+			       "支持文本导出、HTML、DOCX、XLSX、PDF");
 	}
 	if ((st = ys_text_to_utf8(path, text, tlen, enc, d)) != YS_OK) {
 		free(*text);
@@ -106,6 +112,8 @@ static ys_status read_doc(const char *path, const char *data, size_t len, ys_pdo
 				       : ys_read_html(path, text, tlen, doc, d);
 		free(text);
 		return st;
+	case YS_PFMT_PDF:
+		return ys_read_pdf(path, data, len, doc, d);
 	case YS_PFMT_DOCX:
 	case YS_PFMT_XLSX:
 		return ys_read_ooxml(path, data, len, f == YS_PFMT_DOCX, doc, d);
@@ -176,6 +184,68 @@ ys_status ys_parse_file_best(const char *path, const ys_tset *s,
 	}
 	ys_pdoc_free(&doc);
 	return nomem_named(st, path, d);
+}
+
+ys_status ys_parse_dump_file(const char *path, ys_buf *out, ys_diag *d)
+{
+	ys_pdoc doc = {0};
+	char *data;
+	size_t len;
+	ys_status st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d);
+	unsigned char *taken = NULL;
+
+	if (st != YS_OK)
+		return st;
+	st = len ? read_doc(path, data, len, &doc, d) : ys_fail(d, YS_EINPUT, path, 0, 0, "文件为空");
+	free(data);
+	for (size_t i = 0; st == YS_OK && i < doc.nblocks; i++) {
+		const ys_pblock *b = &doc.blocks[i];
+		size_t w = 0;
+
+		if (b->kind == YS_PB_PARA) {
+			ys_buf_printf(out, "P%d %s\n", b->page, b->text);
+			continue;
+		}
+		for (size_t r = 0; r < b->nrows; r++) {
+			size_t n = 0;
+
+			for (size_t c = 0; c < b->rows[r].ncells; c++)
+				n += (size_t)b->rows[r].cells[c].colspan;
+			if (n > w)
+				w = n;
+		}
+		ys_buf_printf(out, "T%d %zux%zu\n", b->page, b->nrows, w);
+		if (!(taken = calloc(b->nrows * w + 1, 1))) {
+			st = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+			break;
+		}
+		/* Cells on the grid (HTML spans); a covered place prints "^". */
+		for (size_t r = 0; r < b->nrows; r++) {
+			size_t c = 0;
+
+			ys_buf_printf(out, "R%d ", b->rows[r].page);
+			for (size_t k = 0; k <= b->rows[r].ncells; k++) {
+				const ys_pcell *cell = k < b->rows[r].ncells ? &b->rows[r].cells[k] : NULL;
+
+				for (; c < w && taken[r * w + c]; c++)
+					ys_buf_puts(out, c ? "|^" : "^");
+				if (!cell || c >= w)
+					continue;
+				ys_buf_printf(out, "%s%s", c ? "|" : "", cell->text);
+				for (size_t rr = r; rr < b->nrows && rr < r + (size_t)cell->rowspan; rr++)
+					for (size_t cc = c; cc < w && cc < c + (size_t)cell->colspan; cc++)
+						taken[rr * w + cc] = 1;
+				c++;
+			}
+			ys_buf_putc(out, '\n');
+		}
+		free(taken);
+		taken = NULL;
+	}
+	ys_pdoc_free(&doc);
+	if (st == YS_OK && !ys_buf_ok(out))
+		st = ys_fail(d, YS_ENOMEM, path, 0, 0, "内存不足");
+	return st;
 }
 
 ys_status ys_parse_file(const char *path, const ys_template *t,

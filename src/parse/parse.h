@@ -1,6 +1,6 @@
 /*
  * parse.h - published disclosures (Word text export, HTML page, DOCX,
- * XLSX) read back into the Disclosure model. The format is detected from
+ * XLSX, PDF) read back into the Disclosure model. The format is detected from
  * the content, never from the file name; every reader produces the same
  * intermediate document, and table recognition (driven by the template's
  * titles, aliases and header labels) is shared by all of them.
@@ -11,6 +11,7 @@
 #ifndef YS_PARSE_H
 #define YS_PARSE_H
 
+#include "../base/buf.h"
 #include "../base/status.h"
 #include "../model/catalog.h"
 #include "../model/disclosure.h"
@@ -21,6 +22,7 @@ typedef enum {
 	YS_PFMT_HTML,
 	YS_PFMT_DOCX,
 	YS_PFMT_XLSX,
+	YS_PFMT_PDF,
 	YS_PFMT_ZIP,	/* a zip that is neither */
 } ys_parse_format;
 
@@ -42,6 +44,12 @@ ys_status ys_parse_file(const char *path, const ys_template *t,
 ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
 			 const ys_template *t, const ys_catalog *cat,
 			 ys_disclosure *out, ys_diag *d);
+
+/* The intermediate document of the file at path as text, for people and
+ * tests: "P<page> text" per paragraph, "T<page> <rows>x<cols>" per table
+ * then one "R<page> cell|cell|…" line per row (a cell spanning n columns
+ * is followed by n-1 empty places "^"). */
+ys_status ys_parse_dump_file(const char *path, ys_buf *out, ys_diag *d);
 
 /* The templates of datadir/templates/ (every *.yaml, by file name), each
  * loaded with cat, for choosing one per document. */

@@ -22,6 +22,12 @@ ys_status ys_read_html(const char *path, const char *text, size_t len,
 /* DOCX (docx=1) or XLSX from the zip bytes, with size and entry limits. */
 ys_status ys_read_ooxml(const char *path, const char *data, size_t len,
 		       int docx, ys_pdoc *doc, ys_diag *d);
+/* PDF with a text layer: words and boxes from poppler's pdftotext (a
+ * subprocess, bounded in time and output), tables from their geometry. */
+ys_status ys_read_pdf(const char *path, const char *data, size_t len,
+		      ys_pdoc *doc, ys_diag *d);
+/* Does s occur in the bytes (zip entry names, PDF keys)? */
+int ys_parse_has_bytes(const char *data, size_t len, const char *s);
 /* Table recognition: the document into the disclosure, driven by t. */
 ys_status ys_recognize(const ys_pdoc *doc, const char *path,
 		       const ys_template *t, ys_disclosure *ds, ys_diag *d);

@@ -761,6 +761,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 	dt->no_seq = !tt->seq;
 	dt->no_numbering = !tt->numbering;
 	dt->src_line = t->line;
+	dt->page = t->page;
 	dt->ncols = tt->ncols;
 	dt->cols = ys_arena_alloc(&ds->arena, (tt->ncols + 1) * sizeof *dt->cols);
 	if (!dt->cols)
@@ -878,6 +879,7 @@ static ys_status recognize_table(struct rec *r, const ys_ttable *tt, const ys_pb
 			}
 			dr.side = sides[s];
 			dr.src_line = row->line;
+			dr.page = row->page;
 			for (size_t c = 0; c < row->ncells && c < m.w; c++) {
 				const ys_pcol *pc = &m.p[c];
 				const char *txt = row->cells[c].text;
@@ -975,6 +977,7 @@ static ys_status keep_table(struct rec *r, const ys_pblock *t, const char *title
 	memset(dt, 0, sizeof *dt);
 	dt->title = adup(r, title);
 	dt->src_line = t->line;
+	dt->page = t->page;
 	for (size_t i = 0; i < n; i++)
 		if (t->rows[i].ncells > w)
 			w = t->rows[i].ncells;
