@@ -97,6 +97,12 @@ typedef struct ys_disclosure {
 	size_t nperf;
 	int template_chosen;	/* parse scored the templates and chose template_name */
 	int template_score;	/* its score: titles and header labels found */
+	/* In: set by the caller before parsing to accept a document in which
+	 * no table of the template is recognised but which holds text (a
+	 * chapter of narrative, an auxiliary table): check reads what it
+	 * holds. Out: partial says the parse took that path. */
+	int accept_partial;
+	int partial;
 } ys_disclosure;
 
 void ys_disclosure_init(ys_disclosure *ds);
