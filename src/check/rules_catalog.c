@@ -8,6 +8,8 @@
 #include "check_int.h"
 #include "../template/figures.h"
 
+#include "../base/buf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -114,18 +116,55 @@ static int auxiliary(const char *title)
 	return 0;
 }
 
+/* The template's tables the document holds. */
+static size_t tables_present(const ys_ck *c)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; c->tpl && k < c->tpl->ntables; k++)
+		n += ys_disclosure_table(c->ds, c->tpl->tables[k].id) != NULL;
+	return n;
+}
+
+/* A page holding one table, or the tables of a narrative published
+ * apart: fewer than half of the template's tables. Such a document is
+ * checked for what it holds; what is absent is said once (YS-P008). */
+static int partial_tables(const ys_ck *c)
+{
+	return c->tpl && c->tpl->ntables && tables_present(c) * 2 < c->tpl->ntables;
+}
+
 static void tables(ys_ck *c)
 {
 	const ys_disclosure *ds = c->ds;
 	int last = -1;
+	int partial = partial_tables(c);
+	ys_buf missing = YS_BUF_INIT;
 
 	for (size_t k = 0; c->tpl && k < c->tpl->ntables; k++) {
 		const ys_ttable *tt = &c->tpl->tables[k];
 
-		if (!ys_disclosure_table(ds, tt->id))
+		if (ys_disclosure_table(ds, tt->id))
+			continue;
+		if (partial)
+			ys_buf_printf(&missing, "%s%s", missing.len ? "、" : "", tt->id);
+		else
 			ysck_emit(c, "YS-P001", NULL, NULL, NULL, NULL, "缺少公开表 %s%s%s", tt->id,
 				  tt->title ? "：" : "", tt->title ? tt->title : "");
 	}
+	if (partial && missing.len) {
+		size_t n = tables_present(c);
+
+		if (n)
+			ysck_emit(c, "YS-P008", NULL, NULL, NULL, NULL,
+				  "部分文件：只含 %zu 张公开表，不含 %s；表间核对只在文件中有的表之间进行",
+				  n, ys_buf_str(&missing));
+		else
+			ysck_emit(c, "YS-P008", NULL, NULL, NULL, NULL,
+				  "部分文件：不含公开表（缺 %s），只检查了说明本身的数字",
+				  ys_buf_str(&missing));
+	}
+	ys_buf_free(&missing);
 	for (size_t i = 0; i < ds->ntables; i++) {
 		const ys_dtable *t = &ds->tables[i];
 		int k;
@@ -179,47 +218,66 @@ static int mentions_word(const char *text, const char *word, int year)
 }
 
 /* The sections a template requires, and what each must mention, both from
- * the template's `sections:` (required, mentions). */
+ * the template's `sections:` (required, mentions). A document holding
+ * fewer than half of them is a chapter of the narrative (a web page with
+ * only the 三公 section): what is absent is said once (YS-P008). */
 static void sections(ys_ck *c)
 {
 	const ys_disclosure *ds = c->ds;
 	const struct ys_tfigures *fs = c->tpl ? c->tpl->figures : NULL;
+	size_t nneed = 0, nfound = 0;
+	ys_buf missing = YS_BUF_INIT;
+	int partial;
 
 	if (!ds->nsections) {
 		ysck_emit_sev(c, "YS-P004", YS_SEV_INFO, NULL, NULL, NULL, NULL,
 			      "文件不含说明部分，说明相关的规则未运行");
 		return;
 	}
-	for (size_t k = 0; fs && k < fs->nsections; k++) {
-		const ys_tsection *need = &fs->sections[k];
-		/* A title with placeholders is named by its id in messages. */
-		const char *name = need->title && !strchr(need->title, '{') ? need->title : need->id;
-		const ys_dsection *found = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		partial = nfound * 2 < nneed;
+		for (size_t k = 0; fs && k < fs->nsections; k++) {
+			const ys_tsection *need = &fs->sections[k];
+			/* A title with placeholders is named by its id in messages. */
+			const char *name = need->title && !strchr(need->title, '{') ? need->title : need->id;
+			const ys_dsection *found = NULL;
 
-		for (size_t i = 0; i < ds->nsections && !found; i++) {
-			const ys_dsection *s = &ds->sections[i];
+			for (size_t i = 0; i < ds->nsections && !found; i++) {
+				const ys_dsection *s = &ds->sections[i];
 
-			if ((s->id && !strcmp(s->id, need->id)) ||
-			    (s->title && need->title && strstr(s->title, need->title)))
-				found = s;
-		}
-		if (!found) {
-			if (need->required)
-				ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
-					  "缺少说明部分“%s”", name);
-			continue;
-		}
-		for (size_t m = 0; found->text && m < need->nmentions; m++) {
-			const struct ys_tmention *mt = &need->mentions[m];
-			int hit = 0;
+				if ((s->id && !strcmp(s->id, need->id)) ||
+				    (s->title && need->title && strstr(s->title, need->title)))
+					found = s;
+			}
+			if (!pass) {	/* count first */
+				nneed += (size_t)need->required;
+				nfound += (size_t)(need->required && found);
+				continue;
+			}
+			if (!found) {
+				if (need->required && partial)
+					ys_buf_printf(&missing, "%s“%s”", missing.len ? "、" : "", name);
+				else if (need->required)
+					ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
+						  "缺少说明部分“%s”", name);
+				continue;
+			}
+			for (size_t m = 0; found->text && m < need->nmentions; m++) {
+				const struct ys_tmention *mt = &need->mentions[m];
+				int hit = 0;
 
-			for (size_t w = 0; w < mt->nwords && !hit; w++)
-				hit = mentions_word(found->text, mt->words[w], ds->year);
-			if (!hit)
-				ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
-					  "%s没有说明%s", name, mt->label);
+				for (size_t w = 0; w < mt->nwords && !hit; w++)
+					hit = mentions_word(found->text, mt->words[w], ds->year);
+				if (!hit)
+					ysck_emit(c, "YS-P004", NULL, NULL, NULL, need->id,
+						  "%s没有说明%s", name, mt->label);
+			}
 		}
 	}
+	if (partial && missing.len)
+		ysck_emit(c, "YS-P008", NULL, NULL, NULL, NULL,
+			  "部分文件：说明只含 %zu 个部分，不含%s", nfound, ys_buf_str(&missing));
+	ys_buf_free(&missing);
 }
 
 void ysck_rules_catalog(ys_ck *c)

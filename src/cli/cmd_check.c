@@ -272,6 +272,7 @@ static void check_published(run *r, const char *path)
 		return;
 	}
 	ys_disclosure_init(&ds);
+	ds.accept_partial = 1;	/* a page of narrative, or one table, is checked for what it holds */
 	r->have_tset |= !r->jo.template_name;
 	if ((r->jo.template_name ? ys_parse_file(path, &e->tpl, &e->cat, &ds, &d)
 				 : ys_parse_file_best(path, &r->tset, &e->cat, &ds, &d)) != YS_OK) {

@@ -111,6 +111,12 @@ typedef struct ys_disclosure {
 	 * ("GB18030", a static string; NULL otherwise): the CLI warns, naming
 	 * it, since a wrong guess would put mojibake into every name. */
 	const char *source_encoding;
+	/* In: set by the caller before parsing to accept a document in which
+	 * no table of the template is recognised but which holds text (a
+	 * chapter of narrative, an auxiliary table): check reads what it
+	 * holds. Out: partial says the parse took that path. */
+	int accept_partial;
+	int partial;
 } ys_disclosure;
 
 void ys_disclosure_init(ys_disclosure *ds);

@@ -191,7 +191,7 @@ ys_status ys_parse_dump_file(const char *path, ys_buf *out, ys_diag *d)
 	ys_pdoc doc = {0};
 	char *data;
 	size_t len;
-	ys_status st = ys_read_file(path, YS_PARSE_MAX_FILE, &data, &len, d);
+	ys_status st = ys_read_file_limited(path, document_bytes, &data, &len, d);
 	unsigned char *taken = NULL;
 
 	if (st != YS_OK)

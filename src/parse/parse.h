@@ -40,6 +40,9 @@ const char *ys_parse_format_name(ys_parse_format f);
  * and the place (line, zip entry, XML line). */
 ys_status ys_parse_file(const char *path, const ys_template *t,
 			const ys_catalog *cat, ys_disclosure *out, ys_diag *d);
+/* With out->accept_partial set, a document holding narrative or tables
+ * but none of the template's tables is not an error: out->partial is set
+ * (the text and tables found are kept). */
 /* The same on bytes in memory (path only names them in messages). */
 ys_status ys_parse_bytes(const char *path, const char *data, size_t len,
 			 const ys_template *t, const ys_catalog *cat,

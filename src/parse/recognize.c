@@ -1537,7 +1537,9 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path, const ys_template *
 		st = end_section(&r);
 	if (st == YS_OK)
 		st = end_perf(&r);
-	if (st == YS_OK && !recognised)
+	if (st == YS_OK && !recognised && ds->accept_partial && (r.nsections || r.ntables))
+		ds->partial = 1;
+	else if (st == YS_OK && !recognised)
 		st = ys_fail(d, YS_EINPUT, path, 0, 0,
 			     "没有找到可识别的部门预算公开表格（模板 %s 中的表名均未出现）", t->id);
 	if (st == YS_OK) {

@@ -6,7 +6,9 @@
  * line. A line without a tab directly after a cell continues that cell (a
  * cell with line breaks). Word's `[bookmark: …]` markers and the stray
  * page-number lines "(", "2", ")" are dropped. Merged cells appear once, so
- * the document is marked spans_unknown.
+ * the document is marked spans_unknown. Text copied from a web page's
+ * table comes one row per line, its cells separated by tabs or '|'; such
+ * lines are rows of one table.
  */
 #include "readers.h"
 
@@ -68,6 +70,62 @@ static void trim(const char **s, size_t *n)
 	}
 }
 
+/* Text copied from a browser's table: one row per line, cells separated
+ * by tabs ("项目\t2023年\t2022年") or by '|' ("| 项目 | 2023年 |").
+ * Returns the separator when the line is such a row of at least two
+ * cells, else 0; a markdown rule line "|---|---|" is ' ' (skipped). */
+static char row_separator(const char *s, size_t n)
+{
+	size_t tabs = 0, bars = 0, dashes = 0, other = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\t')
+			tabs++;
+		else if (s[i] == '|')
+			bars++;
+		else if (s[i] == '-' || s[i] == ':')
+			dashes++;
+		else if (s[i] != ' ')
+			other++;
+	}
+	if (tabs && !bars)
+		return '\t';
+	if (bars >= 2 && !other && dashes)
+		return ' ';
+	if (bars >= 2)
+		return '|';
+	return 0;
+}
+
+/* Adds the cells of a row line (row_separator) as a new row. */
+static void row_cells(ys_pdoc *doc, const char *s, size_t n, char sep, long line)
+{
+	const char *e = s + n;
+
+	/* "| a | b |": the outer bars bound the row, they open no cell. */
+	if (sep == '|') {
+		trim(&s, &n);
+		e = s + n;
+		if (s < e && *s == '|')
+			s++;
+		if (e > s && e[-1] == '|')
+			e--;
+	}
+	ys_pdoc_row(doc, line);
+	while (s <= e) {
+		const char *c = memchr(s, sep, (size_t)(e - s));
+		const char *ce = c ? c : e;
+		size_t cn = (size_t)(ce - s);
+		const char *cs = s;
+
+		trim(&cs, &cn);
+		ys_pdoc_cell(doc, cs, cn, 1, 1);
+		if (!c)
+			break;
+		s = c + 1;
+	}
+}
+
 ys_status ys_read_textexport(const char *path, const char *text, size_t len,
 			     ys_pdoc *doc, ys_diag *d)
 {
@@ -105,6 +163,21 @@ ys_status ys_read_textexport(const char *path, const char *text, size_t len,
 			blanks++;
 			after_cell = 0;
 			continue;
+		}
+		{
+			char sep = row_separator(s, n);
+
+			if (sep == ' ')
+				continue;
+			if (sep) {
+				if (!in_table || blanks >= 2 || after_cell)
+					ys_pdoc_table(doc, line);
+				row_cells(doc, s, n, sep, line);
+				in_table = 1;
+				blanks = 0;
+				after_cell = 0;
+				continue;
+			}
 		}
 		trim(&s, &n);
 		if (in_table && after_cell) {
