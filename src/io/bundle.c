@@ -697,6 +697,9 @@ static int known_column(const struct lctx *c, int i)
 	for (int k = 0; k < NCOLS; k++)
 		if (c->col[k] == i)
 			return 1;
+	for (int m = 1; m < YS_NMEASURES; m++)
+		if (c->mcol[m] == i)
+			return 1;
 	return 0;
 }
 

@@ -10,7 +10,7 @@ store_suite() {
 	sdb=$2
 	sx="$tmp/store-$sn"
 	rm -rf "$sx" && mkdir -p "$sx"
-	if ! $YS import examples tests/parse/pingxiang-zonggonghui-2023-budget.txt --db "$sdb" \
+	if ! $YS import examples/pingxiang-zonggonghui-2023 examples/county-school-2023 tests/parse/pingxiang-zonggonghui-2023-budget.txt --db "$sdb" \
 		>"$sx/out" 2>&1 || grep -q Sanitizer "$sx/out"; then
 		no "store/$sn: import examples and a published document" "$sx/out"
 		return
@@ -68,7 +68,7 @@ store_suite() {
 	rc1=$?
 	$YS rm 305001 2023 --db "$sdb" >>"$sx/out" 2>&1
 	rc2=$?
-	if [ "$rc1" -eq 0 ] && [ "$rc2" -eq 1 ] && ! $YS ls --db "$sdb" | grep -q "^305001	"; then
+	if [ "$rc1" -eq 0 ] && [ "$rc2" -eq 1 ] && ! $YS ls --db "$sdb" | grep -q "^305001	2023	"; then
 		ok "store/$sn: rm removes a unit-year; rm again exits 1"
 	else
 		no "store/$sn: rm ($rc1, $rc2)" "$sx/out"

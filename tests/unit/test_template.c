@@ -15,6 +15,7 @@
 
 #include "template/query.h"
 #include "template/template.h"
+#include "template/figures.h"
 
 static const char *datadir(void)
 {
@@ -95,10 +96,11 @@ static void test_reference_loads(void **state)
 	ys_template_free(&t);
 }
 
-/* jiangsu-2018: its narrative has no 国有资产 part (check asks only for the
- * parts a template has), and 支出预算总表's 合计 is the disjoint union of
- * 基本支出, 项目支出 and 单位预留机动经费: the types the template names are
- * the universe, whatever else types.csv holds. */
+/* jiangsu-2018: its narrative has no 国有资产 part and requires its 三公
+ * part (check asks for the parts a template marks required), and 支出预算
+ * 总表's 合计 is the disjoint union of 基本支出, 项目支出 and 单位预留机动
+ * 经费: the types the template's universe names, whatever else types.csv
+ * holds. */
 static void test_jiangsu(void **state)
 {
 	ys_template t;
@@ -113,9 +115,11 @@ static void test_jiangsu(void **state)
 	assert_int_equal(ys_template_load(&t, datadir(), "jiangsu-2018", &cat, &d), YS_OK);
 	assert_int_equal(t.ntables, 11);
 	assert_string_equal(t.tables[0].number, "公开01表");
-	for (size_t i = 0; i < t.nsection_ids; i++) {
-		has_assets |= !strcmp(t.section_ids[i], "assets");
-		has_three_public |= !strcmp(t.section_ids[i], "three_public");
+	assert_non_null(t.figures);
+	for (size_t i = 0; i < t.figures->nsections; i++) {
+		has_assets |= !strcmp(t.figures->sections[i].id, "assets");
+		has_three_public |= !strcmp(t.figures->sections[i].id, "three_public") &&
+				    t.figures->sections[i].required;
 	}
 	assert_false(has_assets);
 	assert_true(has_three_public);
