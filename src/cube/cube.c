@@ -100,15 +100,8 @@ ys_status ys_cube_build(ys_cube *c, const ys_budget *b, const ys_catalog *cat,
 				if (!v)
 					goto nomem;
 				c->atoms = v;
-				for (int m = 1; m < YS_NMEASURES; m++) {
-					ys_fen *mv;
-
-					if (!b->mvals[m])
-						continue;
-					if (!(mv = realloc(c->mamount[m], cap * sizeof *mv)))
-						goto nomem;
-					c->mamount[m] = mv;
-				}
+				if (ys_measures_grow(c->mamount, b, cap) != YS_OK)
+					goto nomem;
 				c->cap = cap;
 			}
 			a = &c->atoms[c->n];

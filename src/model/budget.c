@@ -33,6 +33,20 @@ const char *const ys_measure_labels[YS_NMEASURES] = {
 	"年末结转和结余", "本年收入", "结余分配",
 };
 
+ys_status ys_measures_grow(ys_fen *v[YS_NMEASURES], const ys_budget *b, size_t cap)
+{
+	for (int m = 1; m < YS_NMEASURES; m++) {
+		ys_fen *mv;
+
+		if (!b->mvals[m])
+			continue;
+		if (!(mv = realloc(v[m], cap * sizeof *mv)))
+			return YS_ENOMEM;
+		v[m] = mv;
+	}
+	return YS_OK;
+}
+
 static ys_status grow_lines(ys_budget *b, size_t cap)
 {
 	ys_line *v = realloc(b->lines, cap * sizeof *v);
@@ -40,15 +54,8 @@ static ys_status grow_lines(ys_budget *b, size_t cap)
 	if (!v)
 		return YS_ENOMEM;
 	b->lines = v;
-	for (int m = 1; m < YS_NMEASURES; m++) {
-		ys_fen *mv;
-
-		if (!b->mvals[m])
-			continue;
-		if (!(mv = realloc(b->mvals[m], cap * sizeof *mv)))
-			return YS_ENOMEM;
-		b->mvals[m] = mv;
-	}
+	if (ys_measures_grow(b->mvals, b, cap) != YS_OK)
+		return YS_ENOMEM;
 	b->cap = cap;
 	return YS_OK;
 }

@@ -165,6 +165,11 @@ ys_status ys_budget_add_line(ys_budget *b, const ys_line *line);
 ys_status ys_budget_use_measure(ys_budget *b, int m);
 
 /* Line i's value of measure m. */
+/* Grows to cap entries the array v[m] of each measure the budget b carries
+ * (b->mvals[m] set), for the measure arrays beside the lines and beside
+ * the cube's atoms. On failure the arrays grown so far stay valid. */
+ys_status ys_measures_grow(ys_fen *v[YS_NMEASURES], const ys_budget *b, size_t cap);
+
 static inline ys_fen ys_line_value(const ys_budget *b, size_t i, int m)
 {
 	return m == YS_MEASURE_BUDGET ? b->lines[i].amount : b->mvals[m] ? b->mvals[m][i] : 0;
