@@ -3,7 +3,11 @@
 # reference example, and every hostile input in tests/bad/. The binaries
 # are the AddressSanitizer + UndefinedBehaviorSanitizer builds. Ends with
 # "N passed, N failed"; exits non-zero when anything failed.
+# `sh tests/run.sh PATTERN` runs only the unit tests, e2e scripts and bad
+# cases whose name contains PATTERN (a quick run while working on one part).
 set -u
+only="${1:-}"
+selected() { [ -z "$only" ] || case "$1" in *"$only"*) return 0 ;; *) return 1 ;; esac; }
 cd "$(dirname "$0")/.."
 YS=build/asan/yusuan
 export YUSUAN_DATA="$PWD/data"
@@ -21,6 +25,7 @@ no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "
 for t in build/asan/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
+	selected "$name" || continue
 	"$t" >"$tmp/unit.out" 2>&1
 	rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$tmp/unit.out")
@@ -39,6 +44,7 @@ done
 #    call ok/no.
 for s in tests/e2e/*.sh; do
 	[ -f "$s" ] || continue
+	selected "$(basename "$s")" || continue
 	. "$s"
 done
 
@@ -49,6 +55,7 @@ for c in tests/bad/*/; do
 	c=${c%/}
 	[ -f "$c/cmd" ] || continue
 	name="bad/$(basename "$c")"
+	selected "$name" || continue
 	args=$(sed "s#{dir}#$c#g" "$c/cmd")
 	want_rc=$(cat "$c/exit")
 	# shellcheck disable=SC2086
