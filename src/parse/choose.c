@@ -14,53 +14,135 @@
 #include "parse.h"
 #include "readers.h"
 
-/* s without ASCII and full-width spaces, into buf. */
-static const char *squeeze(const char *s, char *buf, size_t cap)
+/* Appends s without ASCII and full-width spaces to b. */
+static void squeeze_into(ys_buf *b, const char *s)
 {
-	size_t n = 0;
-
-	for (; s && *s && n + 1 < cap; s++) {
+	for (; s && *s; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 			continue;
 		if (!strncmp(s, "\u3000", 3)) {
 			s += 2;
 			continue;
 		}
-		buf[n++] = *s;
+		ys_buf_putc(b, *s);
 	}
-	buf[n] = '\0';
-	return buf;
 }
 
-/* Is word printed in a paragraph or a cell of doc? */
-static int printed(const ys_pdoc *doc, const char *word, int whole_cell)
+static int by_str(const void *a, const void *b)
 {
-	char w[256], buf[1024];
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	if (!*squeeze(word, w, sizeof w))
-		return 0;
+/*
+ * The document's words, squeezed once and shared by every template's
+ * score: paragraphs and cells each joined into one string with a \x01
+ * between items (no template word holds it, so a match never spans two
+ * items), and the cells again as a sorted array for whole-cell lookups.
+ * Scoring every shipped template then costs a few strstr passes over two
+ * strings instead of squeezing every block again for every word.
+ */
+ys_status ys_pwords_build(const ys_pdoc *doc, ys_pwords *w)
+{
+	ys_buf cells = YS_BUF_INIT;
+	size_t ncells = 0;
+
+	memset(w, 0, sizeof *w);
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const ys_pblock *b = &doc->blocks[i];
 
 		if (b->kind == YS_PB_PARA) {
-			if (!whole_cell && strstr(squeeze(b->text, buf, sizeof buf), w))
-				return 1;
+			squeeze_into(&w->paras, b->text);
+			ys_buf_putc(&w->paras, '\x01');
 			continue;
 		}
 		for (size_t r = 0; r < b->nrows; r++)
 			for (size_t c = 0; c < b->rows[r].ncells; c++) {
-				const char *t = squeeze(b->rows[r].cells[c].text, buf, sizeof buf);
-
-				if (whole_cell ? !strcmp(t, w) : strstr(t, w) != NULL)
-					return 1;
+				squeeze_into(&cells, b->rows[r].cells[c].text);
+				ys_buf_add(&cells, "", 1);	/* a NUL ends each cell */
+				ncells++;
 			}
 	}
-	return 0;
+	if (!ys_buf_ok(&w->paras) || !ys_buf_ok(&cells))
+		goto nomem;
+	if (ncells) {
+		if (!(w->cells = malloc(ncells * sizeof *w->cells)) ||
+		    !(w->joined = malloc(cells.len)))
+			goto nomem;
+		/* The sorted array points into the NUL-separated cells; joined
+		 * is the same bytes with \x01 for each NUL but the last. */
+		size_t total = cells.len;
+
+		w->store = ys_buf_detach(&cells);
+		for (size_t k = 0, off = 0; k < ncells; k++) {
+			w->cells[k] = w->store + off;
+			off += strlen(w->cells[k]) + 1;
+		}
+		for (size_t k = 0; k < total; k++)
+			w->joined[k] = w->store[k] ? w->store[k] : '\x01';
+		w->joined[total - 1] = '\0';
+		w->ncells = ncells;
+		qsort(w->cells, ncells, sizeof *w->cells, by_str);
+	}
+	ys_buf_free(&cells);
+	return YS_OK;
+nomem:
+	ys_buf_free(&cells);
+	ys_pwords_free(w);
+	return YS_ENOMEM;
+}
+
+void ys_pwords_free(ys_pwords *w)
+{
+	ys_buf_free(&w->paras);
+	free(w->cells);
+	free(w->store);
+	free(w->joined);
+	memset(w, 0, sizeof *w);
+}
+
+/* Is word printed in a paragraph or a cell of the document (as a whole
+ * cell when whole_cell)? */
+static int printed(const ys_pwords *pw, const char *word, int whole_cell)
+{
+	char w[256];
+	size_t n = 0;
+
+	/* Template words are short (titles, header labels); a longer one is
+	 * compared by its first 255 bytes, cut on a character boundary. */
+	const char *s = word;
+
+	for (; s && *s && n + 1 < sizeof w; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			continue;
+		if (!strncmp(s, "\u3000", 3)) {
+			s += 2;
+			continue;
+		}
+		w[n++] = *s;
+	}
+	if (s && *s && ((unsigned char)*s & 0xC0) == 0x80) {
+		/* Cut inside a character: drop its first bytes. */
+		while (n && ((unsigned char)w[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n)
+			n--;
+	}
+	w[n] = '\0';
+	if (!n)
+		return 0;
+	if (whole_cell) {
+		const char *key = w;
+
+		return pw->ncells &&
+		       bsearch(&key, pw->cells, pw->ncells, sizeof *pw->cells, by_str) != NULL;
+	}
+	return (pw->paras.data && strstr(pw->paras.data, w)) ||
+	       (pw->joined && strstr(pw->joined, w));
 }
 
 /* 1 when header label l, not counted before, is printed as a whole cell of
  * the document; each distinct label counts once (seen, up to cap). */
-static int label_once(const ys_pdoc *doc, const char *l, const char **seen,
+static int label_once(const ys_pwords *pw, const char *l, const char **seen,
 		      size_t *nseen, size_t cap)
 {
 	for (size_t k = 0; k < *nseen; k++)
@@ -69,10 +151,10 @@ static int label_once(const ys_pdoc *doc, const char *l, const char **seen,
 	if (*nseen == cap)
 		return 0;
 	seen[(*nseen)++] = l;
-	return printed(doc, l, 1);
+	return printed(pw, l, 1);
 }
 
-int ys_recognize_score(const ys_pdoc *doc, const ys_template *t)
+int ys_recognize_score(const ys_pwords *pw, const ys_template *t)
 {
 	const char *seen[512];
 	size_t nseen = 0;
@@ -80,19 +162,19 @@ int ys_recognize_score(const ys_pdoc *doc, const ys_template *t)
 
 	for (size_t i = 0; i < t->ntables; i++) {
 		const ys_ttable *tt = &t->tables[i];
-		int found = printed(doc, tt->title, 0);
+		int found = printed(pw, tt->title, 0);
 
 		for (size_t k = 0; k < tt->naliases && !found; k++)
-			found = printed(doc, tt->aliases[k], 0);
+			found = printed(pw, tt->aliases[k], 0);
 		score += found ? 10 : 0;
 		/* Header labels: the published header cells and the column
 		 * labels, each distinct label once. */
 		for (size_t r = 0; r < tt->nheader; r++)
 			for (size_t c = 0; c < tt->header[r].ncells; c++)
-				score += label_once(doc, tt->header[r].cells[c].text,
+				score += label_once(pw, tt->header[r].cells[c].text,
 						    seen, &nseen, sizeof seen / sizeof *seen);
 		for (size_t c = 0; c < tt->ncols; c++)
-			score += label_once(doc, tt->cols[c].label, seen, &nseen,
+			score += label_once(pw, tt->cols[c].label, seen, &nseen,
 					    sizeof seen / sizeof *seen);
 	}
 	return score;

@@ -166,15 +166,20 @@ ys_status ys_parse_file_best(const char *path, const ys_tset *s,
 	st = len ? read_doc(path, data, len, &doc, d) : ys_fail(d, YS_EINPUT, path, 0, 0, "文件为空");
 	free(data);
 	if (st == YS_OK) {
-		for (size_t i = 0; i < s->n; i++) {
-			int sc = ys_recognize_score(&doc, &s->v[i]);
+		ys_pwords pw;
 
-			if (sc > best_score) {
-				best_score = sc;
-				best = i;
+		if ((st = ys_pwords_build(&doc, &pw)) == YS_OK) {
+			for (size_t i = 0; i < s->n; i++) {
+				int sc = ys_recognize_score(&pw, &s->v[i]);
+
+				if (sc > best_score) {
+					best_score = sc;
+					best = i;
+				}
 			}
+			ys_pwords_free(&pw);
+			st = ys_recognize(&doc, path, &s->v[best], out, d);
 		}
-		st = ys_recognize(&doc, path, &s->v[best], out, d);
 	}
 	if (st == YS_OK) {
 		out->template_chosen = 1;

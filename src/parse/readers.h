@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "../base/buf.h"
 #include "../base/status.h"
 #include "../model/disclosure.h"
 #include "../template/template.h"
@@ -35,6 +36,15 @@ ys_status ys_recognize(const ys_pdoc *doc, const char *path,
 /* How well t matches doc: 10 for each of t's tables whose title or an
  * alias is printed, 1 for each distinct header label of t found as a cell
  * of a published table. */
-int ys_recognize_score(const ys_pdoc *doc, const ys_template *t);
+typedef struct ys_pwords {
+	ys_buf paras;		/* squeezed paragraphs, \x01 between them */
+	char *store;		/* squeezed cells, NUL after each */
+	char *joined;		/* the same, \x01 between them */
+	char **cells;		/* into store, sorted */
+	size_t ncells;
+} ys_pwords;
+ys_status ys_pwords_build(const ys_pdoc *doc, ys_pwords *w);
+void ys_pwords_free(ys_pwords *w);
+int ys_recognize_score(const ys_pwords *pw, const ys_template *t);
 
 #endif
