@@ -10,7 +10,7 @@ C=fuzz/corpus
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 rm -rf "$C"
-mkdir -p $C/parse $C/money $C/disclosure_json $C/csv_lines $C/ooxml $C/bundle_yaml \
+mkdir -p $C/pdf $C/parse $C/money $C/disclosure_json $C/csv_lines $C/ooxml $C/bundle_yaml \
 	$C/render $C/check $C/template
 
 # Disclosure JSON: the reference cut to what exercises every part (a
@@ -97,3 +97,13 @@ for c in tests/bad/template-unknown-key/ tests/bad/template-dangling-column/ \
 	[ -f "$c/bad.yaml" ] && cp "$c/bad.yaml" $C/template/$(basename "$c").yaml
 done
 du -sh $C
+
+# PDF: what pdftotext -bbox-layout prints for two pages of our own PDF of
+# the reference (its first tables) and of a real Jiangsu 公开表.
+if command -v pdftotext >/dev/null 2>&1; then
+	./bin/yusuan render examples/pingxiang-zonggonghui-2023 -f pdf -o "$t/ref.pdf"
+	pdftotext -q -bbox-layout -f 3 -l 3 "$t/ref.pdf" $C/pdf/reference.html
+	js=${JIANGSU_CORPUS:-../shared/corpus/jiangsu}
+	[ -d "$js" ] && pdftotext -q -bbox-layout -f 1 -l 2 \
+		"$js/江苏省委办公厅__江苏省委办公厅2018年度部门预算公开表.pdf" $C/pdf/jiangsu.html
+fi

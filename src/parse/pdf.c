@@ -423,3 +423,11 @@ out:
 	ys_buf_free(&r.err);
 	return st;
 }
+
+/* pdftotext's -bbox-layout XHTML (already produced) into words: what
+ * ys_read_pdf does after the subprocess, for the fuzz target. */
+ys_status ys_pdf_bbox_read(const char *path, char *xml, size_t len, ys_pdf_words *w,
+			   ys_diag *d)
+{
+	return read_words(path, xml, len, w, d);
+}

@@ -30,6 +30,12 @@ typedef struct ys_pdf_words {
 
 void ys_pdf_words_free(ys_pdf_words *w);
 
+/* The XHTML `pdftotext -bbox-layout` prints (xml[len] must be writable:
+ * control characters are blanked in place) into words, bounded by the PDF
+ * limits. ys_read_pdf runs pdftotext and then this. */
+ys_status ys_pdf_bbox_read(const char *path, char *xml, size_t len, ys_pdf_words *w,
+			   ys_diag *d);
+
 /* Lays the words (in page order) out into doc: on each page, lines from
  * the words' vertical overlap, cells from horizontal gaps, tables where
  * lines hold several cells or amounts, their columns from the cells'
